@@ -1,0 +1,61 @@
+namespace KegAuth;
+
+/// <summary>
+/// Settings shared by every KegAuth feature: the signing secret, reset-token lifetime, bcrypt cost
+/// for new passwords, legacy-token acceptance, the mapping-table prefix and the clock.
+/// </summary>
+public sealed class KegAuthOptions
+{
+    /// <summary>The default <see cref="TokenLifetime"/>: 240 minutes, keg-auth's <c>KEGAUTH_TOKEN_EXPIRE_MINS</c>.</summary>
+    public static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromMinutes(240);
+
+    /// <summary>The default <see cref="PasswordWorkFactor"/>: bcrypt cost 12.</summary>
+    public const int DefaultPasswordWorkFactor = 12;
+
+    /// <summary>The default <see cref="TableNamespace"/>: <c>"keg_auth"</c>.</summary>
+    public const string DefaultTableNamespace = "keg_auth";
+
+    /// <summary>
+    /// The application secret (keg-auth <c>SECRET_KEY</c>) mixed into every reset-token signing key.
+    /// Required: an empty value is rejected by validation. Never logged.
+    /// </summary>
+    public string SecretKey { get; set; } = string.Empty;
+
+    /// <summary>How long a password-reset token stays valid. Must be positive. Default 240 minutes.</summary>
+    public TimeSpan TokenLifetime { get; set; } = DefaultTokenLifetime;
+
+    /// <summary>The bcrypt cost for new password hashes, from 4 to 31. Default 12.</summary>
+    public int PasswordWorkFactor { get; set; } = DefaultPasswordWorkFactor;
+
+    /// <summary>
+    /// Accept reset tokens in the itsdangerous-era layout (SHA-1 derived key, <c>iat</c>/<c>exp</c> in
+    /// the header) that older keg-auth versions issued. Default <see langword="false"/>.
+    /// </summary>
+    public bool AllowLegacyTokens { get; set; }
+
+    /// <summary>
+    /// The prefix of the permission mapping tables (<c>keg_auth_user_permissions</c>, ...). Null or
+    /// empty gives the bare names (<c>user_permissions</c>, ...). Default <c>"keg_auth"</c>.
+    /// </summary>
+    public string? TableNamespace { get; set; } = DefaultTableNamespace;
+
+    /// <summary>The clock for token issue and expiry, <c>IsActive</c> in queries, and attempts. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>The current UTC time from <see cref="TimeProvider"/>, as a <see cref="DateTimeKind.Utc"/> value.</summary>
+    internal DateTime UtcNow => TimeProvider.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// Checks every setting and throws <see cref="KegAuthOptionsException"/> naming each one that is
+    /// wrong. Called by <c>AddKegAuth</c> at start-up and by <c>UseKegAuth</c>.
+    /// </summary>
+    /// <exception cref="KegAuthOptionsException">A setting is missing or out of range.</exception>
+    public void Validate()
+    {
+        var errors = KegAuthOptionsValidation.GetErrors(this);
+        if (errors.Count > 0)
+        {
+            throw new KegAuthOptionsException(errors);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Linq.Expressions;
+
+namespace KegAuth;
+
+/// <summary>
+/// What every <see cref="KegUserAttribute"/> class has. The generator implements it; code that
+/// works over any user type (session validation, sign-in) can be written against it.
+/// </summary>
+public interface IKegUser
+{
+    /// <summary>Whether the account is enabled. Default <see langword="true"/>.</summary>
+    bool IsEnabled { get; set; }
+
+    /// <summary>Whether the user has every permission. Default <see langword="false"/>.</summary>
+    bool IsSuperuser { get; set; }
+
+    /// <summary>The password hash; <see langword="null"/> when no password is set.</summary>
+    PasswordHash? Password { get; set; }
+
+    /// <summary>The session key (keg-auth <c>session_key</c>); replaced when the user's rights change.</summary>
+    string SessionKey { get; set; }
+
+    /// <summary>When the user last logged in (UTC).</summary>
+    DateTime? LastLoginUtc { get; set; }
+
+    /// <summary>When the account becomes disabled (UTC); <see langword="null"/> for never.</summary>
+    DateTime? DisabledUtc { get; set; }
+
+    /// <summary>The value of the login-id property (<c>Username</c>, or <c>Email</c> with <see cref="KegUserEmailAttribute"/>).</summary>
+    string LoginId { get; }
+
+    /// <summary>Whether the user may log in now, by the system clock.</summary>
+    bool IsActive { get; }
+
+    /// <summary>Whether the user may log in at <paramref name="utcNow"/>.</summary>
+    bool IsActiveAt(DateTime utcNow);
+
+    /// <summary>Replaces the session key with a new random value, ending every session.</summary>
+    void ResetSessionKey();
+}
+
+/// <summary>
+/// The static side of a generated user: the expressions EF Core inlines when a query uses
+/// <c>IsActive</c>, <c>IsDisabledByDate</c> or <c>IsActiveAt</c>, and the login-id property name.
+/// The generator implements these explicitly so they do not clutter the user's class.
+/// </summary>
+/// <typeparam name="TSelf">The user class itself.</typeparam>
+public interface IKegUser<TSelf> : IKegUser
+    where TSelf : class, IKegUser<TSelf>
+{
+    /// <summary>The name of the login-id property: <c>"Username"</c> or <c>"Email"</c>.</summary>
+    static abstract string LoginIdPropertyName { get; }
+
+    /// <summary>The active rule as an expression of the user and the current UTC time.</summary>
+    static abstract Expression<Func<TSelf, DateTime, bool>> IsActiveExpression { get; }
+
+    /// <summary>The disabled-by-date rule as an expression of the user and the current UTC time.</summary>
+    static abstract Expression<Func<TSelf, DateTime, bool>> IsDisabledByDateExpression { get; }
+}
+
+/// <summary>What a <see cref="KegUserEmailAttribute"/> user adds.</summary>
+public interface IKegUserEmail : IKegUser
+{
+    /// <summary>The email address, stored lowercased; the login id.</summary>
+    string Email { get; set; }
+
+    /// <summary>Whether the email address has been verified. Default <see langword="false"/>.</summary>
+    bool IsVerified { get; set; }
+}
