@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+
+namespace KegAuth;
+
+/// <summary>bcrypt in the modular-crypt layout passlib and BCrypt.Net write: <c>$2b$12$</c> + 22 salt + 31 hash characters.</summary>
+internal sealed partial class BcryptScheme : IPasswordHashScheme
+{
+    /// <summary>The one instance.</summary>
+    public static readonly BcryptScheme Instance = new();
+
+    /// <inheritdoc/>
+    public string Name => "bcrypt";
+
+    /// <inheritdoc/>
+    public bool IsWellFormed(string hash) => hash.Length == 60 && BcryptLayout().IsMatch(hash) && TryGetCost(hash, out _);
+
+    /// <summary>Hashes <paramref name="plain"/> as <c>$2b$</c> at <paramref name="workFactor"/>.</summary>
+    public string Create(string plain, int workFactor) =>
+        BCrypt.Net.BCrypt.HashPassword(plain, BCrypt.Net.BCrypt.GenerateSalt(workFactor, 'b'));
+
+    /// <inheritdoc/>
+    public bool Verify(string plain, string hash) => IsWellFormed(hash) && BCrypt.Net.BCrypt.Verify(plain, hash);
+
+    /// <inheritdoc/>
+    public bool NeedsRehash(string hash, int workFactor) => !TryGetCost(hash, out var cost) || cost < workFactor;
+
+    private static bool TryGetCost(string hash, out int cost) =>
+        int.TryParse(hash.AsSpan(4, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out cost)
+        && cost is >= KegAuthOptionsValidation.MinWorkFactor and <= KegAuthOptionsValidation.MaxWorkFactor;
+
+    [GeneratedRegex(@"^\$2[aby]\$[0-9]{2}\$[./A-Za-z0-9]{53}$", RegexOptions.CultureInvariant)]
+    private static partial Regex BcryptLayout();
+}
