@@ -1,0 +1,25 @@
+namespace KegAuth.Generators.Emitting;
+
+/// <summary><c>global::</c>-qualified names used in emitted code, in one place.</summary>
+internal static class KnownTypes
+{
+    public const string PasswordHash = "global::KegAuth.PasswordHash";
+    public const string Options = "global::KegAuth.KegAuthOptions";
+    public const string InvalidTokenException = "global::KegAuth.InvalidTokenException";
+    public const string UserSupport = "global::KegAuth.Infrastructure.KegUserSupport";
+    public const string ResetTokens = "global::KegAuth.Infrastructure.KegResetTokens";
+    public const string TokenUserId = "global::KegAuth.Infrastructure.KegTokenUserId";
+    public const string IKegUser = "global::KegAuth.IKegUser";
+    public const string IKegUserEmail = "global::KegAuth.IKegUserEmail";
+    public const string DateTime = "global::System.DateTime";
+    public const string MaxLength = "global::System.ComponentModel.DataAnnotations.MaxLength";
+    public const string NotMapped = "[global::System.ComponentModel.DataAnnotations.Schema.NotMapped]";
+    public const string Index = "global::Microsoft.EntityFrameworkCore.Index";
+
+    /// <summary>An <c>Expression&lt;Func&lt;T, DateTime, bool&gt;&gt;</c> over the entity <paramref name="entity"/>.</summary>
+    public static string TimeRule(string entity) =>
+        "global::System.Linq.Expressions.Expression<global::System.Func<" + entity + ", " + DateTime + ", bool>>";
+
+    /// <summary>A unique-index attribute on <paramref name="property"/>.</summary>
+    public static string UniqueIndex(string property) => "[" + Index + "(nameof(" + property + "), IsUnique = true)]";
+}

@@ -1,0 +1,17 @@
+namespace KegAuth.Generators;
+
+/// <summary>The fully qualified metadata names of the attributes the generator and analyzers look for.</summary>
+internal static class KegAttributeNames
+{
+    public const string Namespace = "KegAuth";
+    public const string User = "KegAuth.KegUserAttribute";
+    public const string UserEmail = "KegAuth.KegUserEmailAttribute";
+    public const string UserToken = "KegAuth.KegUserTokenAttribute";
+    public const string Attempt = "KegAuth.KegAttemptAttribute";
+    public const string Permission = "KegAuth.KegPermissionAttribute";
+    public const string Bundle = "KegAuth.KegBundleAttribute";
+    public const string Group = "KegAuth.KegGroupAttribute";
+
+    /// <summary>EF Core's and DataAnnotations' <c>[Key]</c>.</summary>
+    public const string Key = "System.ComponentModel.DataAnnotations.KeyAttribute";
+}
