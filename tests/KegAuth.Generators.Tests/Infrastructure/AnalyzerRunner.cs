@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using KegAuth.Generators.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace KegAuth.Generators.Tests.Infrastructure;
+
+/// <summary>Runs <see cref="KegEntityAnalyzer"/> over a test compilation.</summary>
+internal static class AnalyzerRunner
+{
+    /// <summary>The analyzer's diagnostics for <paramref name="sources"/>, sorted by position.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(params string[] sources)
+    {
+        var compilation = TestCompilation.Create(sources)
+            .WithAnalyzers([new KegEntityAnalyzer()]);
+        var diagnostics = await compilation.GetAnalyzerDiagnosticsAsync();
+        return [.. diagnostics.OrderBy(d => d.Location.SourceSpan.Start)];
+    }
+}
