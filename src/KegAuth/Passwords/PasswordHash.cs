@@ -31,7 +31,10 @@ public sealed class PasswordHash : IEquatable<PasswordHash>
     }
 
     /// <summary>Wraps a stored hash after checking its format.</summary>
-    /// <param name="storedHash">A bcrypt (<c>$2a$</c>, <c>$2b$</c>, <c>$2y$</c>) hash, or another supported scheme.</param>
+    /// <param name="storedHash">
+    /// A bcrypt (<c>$2a$</c>, <c>$2b$</c>, <c>$2y$</c>) hash or a passlib <c>$pbkdf2-sha256$</c> hash (at most
+    /// 10,000,000 rounds).
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="storedHash"/> is null.</exception>
     /// <exception cref="FormatException">The value is not a hash in a supported format; the message does not repeat it.</exception>
     public static PasswordHash FromHash(string storedHash)
