@@ -24,16 +24,22 @@ public sealed class PasswordHash : IEquatable<PasswordHash>
     /// </summary>
     public bool IsFastTokenHash => ReferenceEquals(_scheme, FastTokenScheme.Instance);
 
-    /// <summary>Hashes <paramref name="plain"/> with bcrypt at cost <paramref name="workFactor"/>.</summary>
-    /// <param name="plain">The password. bcrypt reads only its first 72 UTF-8 bytes, as passlib does.</param>
-    /// <param name="workFactor">The bcrypt cost, 4 to 31.</param>
+    /// <summary>Hashes <paramref name="plain"/> with bcrypt (<c>$2b$</c>) at cost <paramref name="workFactor"/>.</summary>
+    /// <param name="plain">
+    /// The password. bcrypt reads only its first 72 UTF-8 bytes, exactly as passlib does: two passwords
+    /// that agree on those bytes verify against each other's hashes, and hashes move both ways between
+    /// KegAuth and Python keg-auth.
+    /// </param>
+    /// <param name="workFactor">The bcrypt cost, 4 to 31; each step doubles the time (12 takes about a third of a second).</param>
     /// <exception cref="ArgumentNullException"><paramref name="plain"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="plain"/> has an unpaired surrogate, so it has no UTF-8 form.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="workFactor"/> is outside 4 to 31.</exception>
     public static PasswordHash Create(string plain, int workFactor = KegAuthOptions.DefaultPasswordWorkFactor)
     {
         ArgumentNullException.ThrowIfNull(plain);
         ArgumentOutOfRangeException.ThrowIfLessThan(workFactor, KegAuthOptionsValidation.MinWorkFactor);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(workFactor, KegAuthOptionsValidation.MaxWorkFactor);
+        StrictUtf8.ThrowIfInvalid(plain, nameof(plain));
         return new PasswordHash(BcryptScheme.Instance.Create(plain, workFactor), BcryptScheme.Instance);
     }
 
