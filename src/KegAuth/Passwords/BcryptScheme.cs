@@ -3,6 +3,12 @@ using System.Text.RegularExpressions;
 namespace KegAuth;
 
 /// <summary>bcrypt in the modular-crypt layout passlib and BCrypt.Net write: <c>$2b$12$</c> + 22 salt + 31 hash characters.</summary>
+/// <remarks>
+/// Only the first 72 UTF-8 bytes of a password count, as in passlib: BCrypt.Net-Next cycles the key
+/// bytes over bcrypt's 72-byte key schedule and never reads past it (the interop vectors with
+/// <c>wrong_verifies</c> check this). Passwords are encoded as strict UTF-8; an unpaired surrogate
+/// throws, which <see cref="PasswordHash.Verify"/> turns into false.
+/// </remarks>
 internal sealed partial class BcryptScheme : IPasswordHashScheme
 {
     /// <summary>The one instance.</summary>

@@ -17,21 +17,60 @@ public sealed class PasswordHash : IEquatable<PasswordHash>
     /// <summary>The stored form, e.g. <c>$2b$12$...</c>; what the database column holds.</summary>
     public string Hash { get; }
 
-    /// <summary>Hashes <paramref name="plain"/> with bcrypt at cost <paramref name="workFactor"/>.</summary>
-    /// <param name="plain">The password. bcrypt reads only its first 72 UTF-8 bytes, as passlib does.</param>
-    /// <param name="workFactor">The bcrypt cost, 4 to 31.</param>
+    /// <summary>
+    /// Whether this is the fast token hash from <see cref="CreateForToken"/>. A token hash for which
+    /// this is false is bcrypt (as Python keg-auth writes): after it verifies, store
+    /// <see cref="CreateForToken"/> of the same token so later requests skip bcrypt.
+    /// </summary>
+    public bool IsFastTokenHash => ReferenceEquals(_scheme, FastTokenScheme.Instance);
+
+    /// <summary>Hashes <paramref name="plain"/> with bcrypt (<c>$2b$</c>) at cost <paramref name="workFactor"/>.</summary>
+    /// <param name="plain">
+    /// The password. bcrypt reads only its first 72 UTF-8 bytes, exactly as passlib does: two passwords
+    /// that agree on those bytes verify against each other's hashes, and hashes move both ways between
+    /// KegAuth and Python keg-auth.
+    /// </param>
+    /// <param name="workFactor">The bcrypt cost, 4 to 31; each step doubles the time (12 takes about a third of a second).</param>
     /// <exception cref="ArgumentNullException"><paramref name="plain"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="plain"/> has an unpaired surrogate, so it has no UTF-8 form.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="workFactor"/> is outside 4 to 31.</exception>
     public static PasswordHash Create(string plain, int workFactor = KegAuthOptions.DefaultPasswordWorkFactor)
     {
         ArgumentNullException.ThrowIfNull(plain);
         ArgumentOutOfRangeException.ThrowIfLessThan(workFactor, KegAuthOptionsValidation.MinWorkFactor);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(workFactor, KegAuthOptionsValidation.MaxWorkFactor);
+        StrictUtf8.ThrowIfInvalid(plain, nameof(plain));
         return new PasswordHash(BcryptScheme.Instance.Create(plain, workFactor), BcryptScheme.Instance);
     }
 
+    /// <summary>
+    /// Hashes a raw API token with the fast salted SHA-256 scheme:
+    /// <c>$keg-sha256$v1$&lt;salt&gt;$&lt;digest&gt;</c>, salt 16 random bytes, digest
+    /// <c>SHA-256(salt || UTF-8(token))</c>, both in passlib's adapted base64 (standard alphabet,
+    /// <c>.</c> for <c>+</c>, no padding). Verifying costs microseconds instead of a full bcrypt run.
+    /// </summary>
+    /// <remarks>
+    /// Safe only for high-entropy random tokens, such as those from <c>GenerateRawAuthToken</c>: with
+    /// 32 characters of a 50-character alphabet (about 180 bits) no amount of hashing speed makes
+    /// guessing feasible, so bcrypt's slowness buys nothing. Never use this for passwords or any
+    /// human-chosen secret: a stolen hash of one could be brute-forced at billions of guesses a second.
+    /// Use <see cref="Create"/> for those. Python keg-auth cannot read this format.
+    /// </remarks>
+    /// <param name="rawToken">The random token the user presents.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="rawToken"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="rawToken"/> is empty or has an unpaired surrogate.</exception>
+    public static PasswordHash CreateForToken(string rawToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rawToken);
+        StrictUtf8.ThrowIfInvalid(rawToken, nameof(rawToken));
+        return new PasswordHash(FastTokenScheme.Instance.Create(rawToken), FastTokenScheme.Instance);
+    }
+
     /// <summary>Wraps a stored hash after checking its format.</summary>
-    /// <param name="storedHash">A bcrypt (<c>$2a$</c>, <c>$2b$</c>, <c>$2y$</c>) hash, or another supported scheme.</param>
+    /// <param name="storedHash">
+    /// A bcrypt (<c>$2a$</c>, <c>$2b$</c>, <c>$2y$</c>) hash, a passlib <c>$pbkdf2-sha256$</c> hash (at most
+    /// 10,000,000 rounds), or a fast token hash from <see cref="CreateForToken"/>.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="storedHash"/> is null.</exception>
     /// <exception cref="FormatException">The value is not a hash in a supported format; the message does not repeat it.</exception>
     public static PasswordHash FromHash(string storedHash)
@@ -69,8 +108,9 @@ public sealed class PasswordHash : IEquatable<PasswordHash>
     }
 
     /// <summary>
-    /// Whether this hash should be replaced by a new one at <paramref name="workFactor"/>: true for a
-    /// bcrypt hash below that cost and for schemes no longer used for new hashes.
+    /// Whether this password hash should be replaced by a bcrypt hash at <paramref name="workFactor"/>:
+    /// true for a bcrypt hash below that cost and for <c>$pbkdf2-sha256$</c>, which is never written
+    /// anew. False for a fast token hash, which is not a password hash (see <see cref="IsFastTokenHash"/>).
     /// </summary>
     public bool NeedsRehash(int workFactor) => _scheme.NeedsRehash(Hash, workFactor);
 
