@@ -19,11 +19,19 @@ public static class KegAuthDbContextOptionsBuilderExtensions
     /// <returns>The same builder.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="KegAuthOptionsException">The options are invalid; the message names each wrong setting.</exception>
+    /// <exception cref="InvalidOperationException">No database provider has been configured on <paramref name="builder"/> yet.</exception>
     public static DbContextOptionsBuilder UseKegAuth(this DbContextOptionsBuilder builder, KegAuthOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+
+        // Checked here as well as when services are built: a cached service provider from a
+        // correctly ordered context would otherwise hide the mistake until the cache is cold.
+        if (!builder.Options.Extensions.Any(extension => extension.Info.IsDatabaseProvider))
+        {
+            throw new InvalidOperationException(QueryPreprocessorDecoration.MissingProviderMessage);
+        }
 
         ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new KegAuthOptionsExtension(options));
         return builder;
@@ -38,6 +46,7 @@ public static class KegAuthDbContextOptionsBuilderExtensions
     /// <returns>The same builder.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="KegAuthOptionsException">The options are invalid; the message names each wrong setting.</exception>
+    /// <exception cref="InvalidOperationException">No database provider has been configured on <paramref name="builder"/> yet.</exception>
     public static DbContextOptionsBuilder UseKegAuth(this DbContextOptionsBuilder builder, Action<KegAuthOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
@@ -55,6 +64,7 @@ public static class KegAuthDbContextOptionsBuilderExtensions
     /// <returns>The same builder.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="KegAuthOptionsException">The options are invalid; the message names each wrong setting.</exception>
+    /// <exception cref="InvalidOperationException">No database provider has been configured on <paramref name="builder"/> yet.</exception>
     public static DbContextOptionsBuilder<TContext> UseKegAuth<TContext>(this DbContextOptionsBuilder<TContext> builder, KegAuthOptions options)
         where TContext : DbContext
         => (DbContextOptionsBuilder<TContext>)((DbContextOptionsBuilder)builder).UseKegAuth(options);
@@ -69,6 +79,7 @@ public static class KegAuthDbContextOptionsBuilderExtensions
     /// <returns>The same builder.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="KegAuthOptionsException">The options are invalid; the message names each wrong setting.</exception>
+    /// <exception cref="InvalidOperationException">No database provider has been configured on <paramref name="builder"/> yet.</exception>
     public static DbContextOptionsBuilder<TContext> UseKegAuth<TContext>(this DbContextOptionsBuilder<TContext> builder, Action<KegAuthOptions> configure)
         where TContext : DbContext
         => (DbContextOptionsBuilder<TContext>)((DbContextOptionsBuilder)builder).UseKegAuth(configure);

@@ -6,6 +6,11 @@ namespace KegAuth.EntityFrameworkCore;
 /// <summary>Replaces the provider's <see cref="IQueryTranslationPreprocessorFactory"/> registration with KegAuth's decorator around it.</summary>
 internal static class QueryPreprocessorDecoration
 {
+    /// <summary>Why UseKegAuth cannot work yet, and the fix.</summary>
+    public const string MissingProviderMessage =
+        "UseKegAuth found no database provider to extend. Call UseSqlite, UseNpgsql or UseSqlServer "
+        + "(or your provider's Use... method) before UseKegAuth on the same DbContextOptionsBuilder.";
+
     /// <summary>Wraps the last (effective) registration; throws when the provider has not registered one yet.</summary>
     /// <exception cref="InvalidOperationException">No database provider's services are registered yet.</exception>
     public static void Decorate(IServiceCollection services)
@@ -13,9 +18,7 @@ internal static class QueryPreprocessorDecoration
         var index = FindLast(services);
         if (index < 0)
         {
-            throw new InvalidOperationException(
-                "UseKegAuth found no database provider to extend. Call UseSqlite, UseNpgsql or UseSqlServer "
-                + "(or your provider's Use... method) before UseKegAuth on the same DbContextOptionsBuilder.");
+            throw new InvalidOperationException(MissingProviderMessage);
         }
 
         var original = services[index];
