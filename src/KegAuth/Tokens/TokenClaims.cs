@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using KegAuth.Infrastructure;
 
 namespace KegAuth.Tokens;
@@ -23,11 +24,17 @@ internal static class TokenClaims
     /// Whether the token is valid: header <c>alg</c> exactly <c>HS512</c>; <c>iat</c> and
     /// <c>exp</c> present and numeric (in the payload, or in the header for the legacy layout);
     /// <paramref name="now"/> &lt;= <c>exp</c>; <c>nbf</c>, when present, not after now; and
-    /// <c>user_id</c> equal to <paramref name="userId"/>. False on any malformed JSON.
+    /// <c>user_id</c> equal to <paramref name="userId"/>. False on invalid UTF-8 or any malformed JSON.
     /// </summary>
     public static bool AreValid(
         ReadOnlySpan<byte> headerJson, ReadOnlySpan<byte> payloadJson, bool legacy, KegTokenUserId userId, long now)
     {
+        // The reader checks UTF-8 only in values it decodes; keg-auth decodes the whole text first.
+        if (!Utf8.IsValid(headerJson) || !Utf8.IsValid(payloadJson))
+        {
+            return false;
+        }
+
         try
         {
             var times = default(TokenTimes);
