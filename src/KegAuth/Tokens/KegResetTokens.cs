@@ -56,7 +56,9 @@ public static class KegResetTokens
     /// <summary>
     /// Whether <paramref name="token"/> is a valid reset token for this user and salt now: HS512
     /// only, signature matching, <c>iat</c> and <c>exp</c> present, not expired (the <c>exp</c>
-    /// second itself is valid), <c>user_id</c> equal. With <see cref="KegAuthOptions.AllowLegacyTokens"/>
+    /// second itself is valid; an <c>exp</c> after year 9999 is refused), <c>nbf</c> (if any) reached,
+    /// <c>user_id</c> equal (an integer id only to a JSON integer, a string id only to a JSON string).
+    /// Tokens over 8 KB are refused unread. With <see cref="KegAuthOptions.AllowLegacyTokens"/>
     /// the itsdangerous-era layout is accepted too. Never throws for any token: malformed input is
     /// <see langword="false"/>, as is every token when <see cref="KegAuthOptions.SecretKey"/> is empty.
     /// </summary>

@@ -42,6 +42,7 @@ public sealed class MalformedTokenTests
         ["signature one char short"] = () => Valid[..^1],
         ["signature one char long"] = () => Valid + "A",
         ["signature from another secret"] = () => SignRaw(B64(Header), B64(Payload()), CurrentKey(secret: "other")),
+        ["signature with non-zero unused bits"] = () => Valid[..^1] + NonCanonicalLastChar(Valid[^1]),
         ["signature bit flipped"] = () => Valid[..^2] + (Valid[^2] == 'A' ? 'B' : 'A') + Valid[^1],
 
         // Header
@@ -204,6 +205,18 @@ public sealed class MalformedTokenTests
 
             previous = token;
         }
+    }
+
+    /// <summary>
+    /// The last of 86 base64url chars carries 2 signature bits and 4 unused ones; setting an unused
+    /// bit gives the same bytes to a lax decoder, so it must be refused to keep tokens canonical.
+    /// </summary>
+    private static char NonCanonicalLastChar(char last)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        var index = alphabet.IndexOf(last);
+        Assert.Equal(0, index % 16);
+        return alphabet[index + 1];
     }
 
     private static string PaddedPayload()
