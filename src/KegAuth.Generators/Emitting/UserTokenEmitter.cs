@@ -17,6 +17,10 @@ internal static class UserTokenEmitter
         "<param name=\"length\">The minimum length; <see langword=\"null\"/> to size by <paramref name=\"entropyBits\"/> alone.</param>",
         "<param name=\"entropyBits\">The minimum entropy in bits (see <see cref=\"global::KegAuth.KegEntropy\"/>); the length grows to <c>ceil(entropyBits / log2(charset size))</c> if needed.</param>",
         "<param name=\"charset\">passlib's charset: <c>ascii_72</c>, <c>ascii_62</c>, <c>ascii_50</c> (no look-alike characters) or <c>hex</c>.</param>",
+    };
+
+    private static readonly string[] TokenExceptionDocs =
+    {
         "<exception cref=\"global::System.ArgumentException\">The charset is unknown, a value is negative, or the two ask for an empty token.</exception>",
     };
 
@@ -31,7 +35,8 @@ internal static class UserTokenEmitter
         Write(writer, Join(
                 new[] { "<summary>A new random raw token (keg-auth <c>generate_raw_auth_token</c>), with passlib <c>genword</c> semantics.</summary>" },
                 TokenParameterDocs,
-                new[] { "<returns>The raw token.</returns>" }),
+                new[] { "<returns>The raw token.</returns>" },
+                TokenExceptionDocs),
             "public static string GenerateRawAuthToken(" + TokenParameters + ") =>",
             "    " + KnownTypes.ApiTokens + ".GenerateRaw(length, entropyBits, charset);");
         Write(writer, Join(
@@ -41,7 +46,8 @@ internal static class UserTokenEmitter
                     "<param name=\"options\">The KegAuth options.</param>",
                 },
                 TokenParameterDocs,
-                new[] { "<returns>The new raw token: show it to the user once; only its hash is stored.</returns>" }),
+                new[] { "<returns>The new raw token: show it to the user once; only its hash is stored.</returns>" },
+                TokenExceptionDocs),
             "public string ResetAuthToken(" + options + ", " + TokenParameters + ")",
             "{",
             "    global::System.ArgumentNullException.ThrowIfNull(options);",
