@@ -10,6 +10,7 @@ public sealed record InteropUserVector(
     [property: JsonPropertyName("id")] long Id,
     [property: JsonPropertyName("email")] string Email,
     [property: JsonPropertyName("is_active")] bool IsActive,
+    [property: JsonPropertyName("password_plain")] string? PasswordPlain,
     [property: JsonPropertyName("password_hash")] string? PasswordHash,
     [property: JsonPropertyName("last_login_utc")] string? LastLoginUtcText,
     [property: JsonPropertyName("secret_key")] string SecretKey,
