@@ -144,8 +144,8 @@ namespace Sample
         /// <param name="length">The minimum length; <see langword="null"/> to size by <paramref name="entropyBits"/> alone.</param>
         /// <param name="entropyBits">The minimum entropy in bits (see <see cref="global::KegAuth.KegEntropy"/>); the length grows to <c>ceil(entropyBits / log2(charset size))</c> if needed.</param>
         /// <param name="charset">passlib's charset: <c>ascii_72</c>, <c>ascii_62</c>, <c>ascii_50</c> (no look-alike characters) or <c>hex</c>.</param>
-        /// <exception cref="global::System.ArgumentException">The charset is unknown, a value is negative, or the two ask for an empty token.</exception>
         /// <returns>The raw token.</returns>
+        /// <exception cref="global::System.ArgumentException">The charset is unknown, a value is negative, or the two ask for an empty token.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         public static string GenerateRawAuthToken(int? length = 32, int? entropyBits = null, string charset = "ascii_50") =>
             global::KegAuth.Infrastructure.KegApiTokens.GenerateRaw(length, entropyBits, charset);
@@ -155,8 +155,8 @@ namespace Sample
         /// <param name="length">The minimum length; <see langword="null"/> to size by <paramref name="entropyBits"/> alone.</param>
         /// <param name="entropyBits">The minimum entropy in bits (see <see cref="global::KegAuth.KegEntropy"/>); the length grows to <c>ceil(entropyBits / log2(charset size))</c> if needed.</param>
         /// <param name="charset">passlib's charset: <c>ascii_72</c>, <c>ascii_62</c>, <c>ascii_50</c> (no look-alike characters) or <c>hex</c>.</param>
-        /// <exception cref="global::System.ArgumentException">The charset is unknown, a value is negative, or the two ask for an empty token.</exception>
         /// <returns>The new raw token: show it to the user once; only its hash is stored.</returns>
+        /// <exception cref="global::System.ArgumentException">The charset is unknown, a value is negative, or the two ask for an empty token.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         public string ResetAuthToken(global::KegAuth.KegAuthOptions options, int? length = 32, int? entropyBits = null, string charset = "ascii_50")
         {
