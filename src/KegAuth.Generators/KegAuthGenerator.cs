@@ -25,5 +25,17 @@ public sealed class KegAuthGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(users, static (spc, model) =>
             spc.AddSource(UserEmitter.HintName(model), UserEmitter.Emit(model)));
+
+        var attempts = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KegAttributeNames.Attempt,
+                static (node, _) => EntityTypeParser.IsCandidate(node),
+                static (ctx, ct) => AttemptParser.Parse(ctx, ct))
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(KegTrackingNames.AttemptModels);
+
+        context.RegisterSourceOutput(attempts, static (spc, model) =>
+            spc.AddSource(AttemptEmitter.HintName(model), AttemptEmitter.Emit(model)));
     }
 }

@@ -7,7 +7,8 @@ namespace KegAuth.Generators;
 internal static class KegTrackingNames
 {
     public const string UserModels = nameof(UserModels);
+    public const string AttemptModels = nameof(AttemptModels);
 
     /// <summary>Every tracked step, for tests that walk them all.</summary>
-    public static readonly string[] All = { UserModels };
+    public static readonly string[] All = { UserModels, AttemptModels };
 }

@@ -22,8 +22,10 @@ public class IncrementalCachingTests
             public int Id { get; set; }
             public int Score() { return 1; }
         }
-        [KegUser(Registered = true)]
+        [KegUser(Registered = true), KegUserToken]
         public partial class Admin { public long Id { get; set; } }
+        [KegAttempt]
+        public partial class Attempt { public int Id { get; set; } }
         """;
 
     private const string Unrelated = """

@@ -11,6 +11,14 @@ internal static class KnownTypes
     public const string TokenUserId = "global::KegAuth.Infrastructure.KegTokenUserId";
     public const string IKegUser = "global::KegAuth.IKegUser";
     public const string IKegUserEmail = "global::KegAuth.IKegUserEmail";
+    public const string IKegUserToken = "global::KegAuth.IKegUserToken";
+    public const string IKegAttempt = "global::KegAuth.IKegAttempt";
+    public const string ApiTokens = "global::KegAuth.Infrastructure.KegApiTokens";
+    public const string Attempts = "global::KegAuth.KegAttempts";
+    public const string AttemptType = "global::KegAuth.AttemptType";
+    public const string DbContext = "global::Microsoft.EntityFrameworkCore.DbContext";
+    public const string CancellationToken = "global::System.Threading.CancellationToken";
+    public const string TimeSpan = "global::System.TimeSpan";
     public const string DateTime = "global::System.DateTime";
     public const string MaxLength = "global::System.ComponentModel.DataAnnotations.MaxLength";
     public const string NotMapped = "[global::System.ComponentModel.DataAnnotations.Schema.NotMapped]";
@@ -19,6 +27,12 @@ internal static class KnownTypes
     /// <summary>An <c>Expression&lt;Func&lt;T, DateTime, bool&gt;&gt;</c> over the entity <paramref name="entity"/>.</summary>
     public static string TimeRule(string entity) =>
         "global::System.Linq.Expressions.Expression<global::System.Func<" + entity + ", " + DateTime + ", bool>>";
+
+    /// <summary>A <c>Task&lt;T&gt;</c> of <paramref name="type"/>.</summary>
+    public static string Task(string type) => "global::System.Threading.Tasks.Task<" + type + ">";
+
+    /// <summary>An <c>IQueryable&lt;T&gt;</c> of <paramref name="type"/>.</summary>
+    public static string Queryable(string type) => "global::System.Linq.IQueryable<" + type + ">";
 
     /// <summary>A unique-index attribute on <paramref name="property"/>.</summary>
     public static string UniqueIndex(string property) => "[" + Index + "(nameof(" + property + "), IsUnique = true)]";

@@ -6,7 +6,7 @@ using static KegAuth.Generators.Emitting.MemberWriter;
 namespace KegAuth.Generators.Emitting;
 
 /// <summary>
-/// Emits the keg-auth <c>UserMixin</c> (and <c>UserEmailMixin</c>) members of one user class. Entity
+/// Emits the keg-auth <c>UserMixin</c> (and <c>UserEmailMixin</c>, <c>UserTokenMixin</c>) members of one user class. Entity
 /// glue only: hashing, token layout and signing live in the runtime's <c>KegAuth.Infrastructure</c>.
 /// </summary>
 internal static class UserEmitter
@@ -25,6 +25,11 @@ internal static class UserEmitter
             interfaces.Add(KnownTypes.IKegUserEmail);
         }
 
+        if (model.HasToken)
+        {
+            interfaces.Add(KnownTypes.IKegUserToken);
+        }
+
         var classAttributes = new[] { KnownTypes.UniqueIndex(loginId), KnownTypes.UniqueIndex("SessionKey") };
         return PartialClassWriter.Write(model.Type, classAttributes, interfaces, writer =>
         {
@@ -32,6 +37,10 @@ internal static class UserEmitter
             WriteActiveRule(writer, model);
             WriteIdentity(writer, loginId);
             WritePasswordAndTokens(writer, model);
+            if (model.HasToken)
+            {
+                UserTokenEmitter.WriteMembers(writer, model);
+            }
         });
     }
 

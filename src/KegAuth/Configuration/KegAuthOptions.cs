@@ -42,6 +42,9 @@ public sealed class KegAuthOptions
     /// <summary>The clock for token issue and expiry, <c>IsActive</c> in queries, and attempts. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Attempt limits and lockout periods per attempt type, for <see cref="KegAttempts"/>. keg-auth defaults: 15 attempts in 600 s lock out for 3600 s.</summary>
+    public KegLockoutOptions Lockout { get; set; } = new();
+
     /// <summary>The current UTC time from <see cref="TimeProvider"/>, as a <see cref="DateTimeKind.Utc"/> value.</summary>
     internal DateTime UtcNow => TimeProvider.GetUtcNow().UtcDateTime;
 

@@ -34,6 +34,42 @@ internal static class KegAuthOptionsValidation
             errors.Add($"{nameof(KegAuthOptions)}.{nameof(KegAuthOptions.TimeProvider)} is required; use TimeProvider.System for the real clock.");
         }
 
+        if (options.Lockout is null)
+        {
+            errors.Add($"{nameof(KegAuthOptions)}.{nameof(KegAuthOptions.Lockout)} is required; leave the default for keg-auth's limits.");
+        }
+        else
+        {
+            AddLockoutErrors(errors, nameof(KegLockoutOptions.Login), options.Lockout.Login);
+            AddLockoutErrors(errors, nameof(KegLockoutOptions.Forgot), options.Lockout.Forgot);
+            AddLockoutErrors(errors, nameof(KegLockoutOptions.Reset), options.Lockout.Reset);
+        }
+
         return errors;
+    }
+
+    private static void AddLockoutErrors(List<string> errors, string name, KegLockoutPolicy? policy)
+    {
+        var prefix = $"{nameof(KegAuthOptions)}.{nameof(KegAuthOptions.Lockout)}.{name}";
+        if (policy is null)
+        {
+            errors.Add($"{prefix} is required.");
+            return;
+        }
+
+        if (policy.Limit < 1)
+        {
+            errors.Add($"{prefix}.{nameof(KegLockoutPolicy.Limit)} must be at least 1; it was {policy.Limit}.");
+        }
+
+        if (policy.Timespan <= TimeSpan.Zero)
+        {
+            errors.Add($"{prefix}.{nameof(KegLockoutPolicy.Timespan)} must be positive; it was {policy.Timespan}.");
+        }
+
+        if (policy.LockoutPeriod < TimeSpan.Zero)
+        {
+            errors.Add($"{prefix}.{nameof(KegLockoutPolicy.LockoutPeriod)} must not be negative; it was {policy.LockoutPeriod}.");
+        }
     }
 }

@@ -17,5 +17,7 @@ internal static class KegAuthPropertyConversions
         new(typeof(IKegUser), nameof(IKegUser.LastLoginUtc), UtcDateTimeConverter.Instance),
         new(typeof(IKegUser), nameof(IKegUser.DisabledUtc), UtcDateTimeConverter.Instance),
         new(typeof(IKegUserEmail), nameof(IKegUserEmail.Email), LowercaseStringConverter.Instance),
+        new(typeof(IKegAttempt), nameof(IKegAttempt.DatetimeUtc), UtcDateTimeConverter.Instance),
+        new(typeof(IKegAttempt), nameof(IKegAttempt.AttemptType), AttemptTypeConverter.Instance),
     ];
 }

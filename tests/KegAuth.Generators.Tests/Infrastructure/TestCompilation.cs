@@ -7,12 +7,13 @@ namespace KegAuth.Generators.Tests.Infrastructure;
 /// <summary>Builds in-memory compilations that see what a KegAuth user's project sees, with no download at test time.</summary>
 internal static class TestCompilation
 {
-    /// <summary>.NET 10 reference assemblies plus KegAuth and EF Core's attribute assembly.</summary>
+    /// <summary>.NET 10 reference assemblies plus KegAuth, EF Core's attribute assembly and EF Core itself (attempts take a <c>DbContext</c>).</summary>
     public static readonly ImmutableArray<MetadataReference> References =
     [
         .. Basic.Reference.Assemblies.Net100.References.All,
         MetadataReference.CreateFromFile(typeof(KegUserAttribute).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.EntityFrameworkCore.IndexAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.Location),
     ];
 
     /// <summary>The parse options user projects get: latest C#.</summary>

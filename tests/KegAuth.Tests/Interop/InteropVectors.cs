@@ -12,11 +12,13 @@ namespace KegAuth.Tests.Interop;
 /// <param name="TokenExpireMins">keg-auth's token lifetime the tokens were made with.</param>
 /// <param name="PasswordHashes">The <c>password_hashes</c> section.</param>
 /// <param name="ApiTokens">The <c>api_tokens</c> section.</param>
+/// <param name="Genword">The <c>genword</c> section.</param>
 public sealed record InteropVectors(
     string Source,
     int TokenExpireMins,
     IReadOnlyList<PasswordHashVector> PasswordHashes,
-    IReadOnlyList<ApiTokenVector> ApiTokens)
+    IReadOnlyList<ApiTokenVector> ApiTokens,
+    GenwordVectors Genword)
 {
     /// <summary>snake_case names, and no unknown-member errors so sections not modelled yet are skipped.</summary>
     private static readonly JsonSerializerOptions Options = new()
@@ -63,3 +65,33 @@ public sealed record ApiTokenVector(
     string RawToken,
     string TokenHash,
     string ApiToken);
+
+/// <summary>The <c>genword</c> section: passlib's charsets, entropy aliases and lengths it produced.</summary>
+/// <param name="Charsets">Charset name to its characters.</param>
+/// <param name="EntropyAliases">Alias (<c>"secure"</c>...) to bits.</param>
+/// <param name="Lengths">Lengths for given arguments.</param>
+public sealed record GenwordVectors(
+    IReadOnlyDictionary<string, string> Charsets,
+    IReadOnlyDictionary<string, int> EntropyAliases,
+    IReadOnlyList<GenwordLengthVector> Lengths);
+
+/// <summary>One length passlib's <c>genword</c> produced.</summary>
+/// <param name="Length">The <c>length</c> argument, or null.</param>
+/// <param name="Entropy">The <c>entropy</c> argument: bits, an alias name, or null.</param>
+/// <param name="Charset">The charset name.</param>
+/// <param name="ExpectedLength">The length of the word passlib made.</param>
+public sealed record GenwordLengthVector(
+    int? Length,
+    JsonElement? Entropy,
+    string Charset,
+    int ExpectedLength)
+{
+    /// <summary>The entropy in bits, resolving an alias through <paramref name="aliases"/>.</summary>
+    public int? EntropyBits(IReadOnlyDictionary<string, int> aliases) => Entropy switch
+    {
+        null => null,
+        { ValueKind: JsonValueKind.Null } => null,
+        { ValueKind: JsonValueKind.String } alias => aliases[alias.GetString()!],
+        { } bits => bits.GetInt32(),
+    };
+}

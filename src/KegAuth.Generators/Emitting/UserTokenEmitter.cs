@@ -1,0 +1,100 @@
+using KegAuth.Generators.Helpers;
+using KegAuth.Generators.Models;
+using static KegAuth.Generators.Emitting.MemberWriter;
+
+namespace KegAuth.Generators.Emitting;
+
+/// <summary>
+/// Emits the keg-auth <c>UserTokenMixin</c> members of a <c>[KegUserToken]</c> user: glue around the
+/// runtime's <c>KegApiTokens</c>, which owns generation, hashing, layout and lookup.
+/// </summary>
+internal static class UserTokenEmitter
+{
+    private const string TokenParameters = "int? length = 32, int? entropyBits = null, string charset = \"ascii_50\"";
+
+    private static readonly string[] TokenParameterDocs =
+    {
+        "<param name=\"length\">The minimum length; <see langword=\"null\"/> to size by <paramref name=\"entropyBits\"/> alone.</param>",
+        "<param name=\"entropyBits\">The minimum entropy in bits (see <see cref=\"global::KegAuth.KegEntropy\"/>); the length grows to <c>ceil(entropyBits / log2(charset size))</c> if needed.</param>",
+        "<param name=\"charset\">passlib's charset: <c>ascii_72</c>, <c>ascii_62</c>, <c>ascii_50</c> (no look-alike characters) or <c>hex</c>.</param>",
+    };
+
+    private static readonly string[] TokenExceptionDocs =
+    {
+        "<exception cref=\"global::System.ArgumentException\">The charset is unknown, a value is negative, or the two ask for an empty token.</exception>",
+    };
+
+    /// <summary>Writes the token members into the open user class.</summary>
+    public static void WriteMembers(SourceWriter writer, UserModel model)
+    {
+        var self = model.Type.FullyQualifiedName;
+        var options = KnownTypes.Options + " options";
+
+        Write(writer, Summary("The hash of the user's API token (keg-auth <c>token</c>); <see langword=\"null\"/> when none was issued. New hashes use a fast salted SHA-256, safe because raw tokens are long random strings; bcrypt hashes from Python keg-auth still verify and are upgraded on first use."),
+            "public " + KnownTypes.PasswordHash + "? Token { get; set; }");
+        Write(writer, Join(
+                new[] { "<summary>A new random raw token (keg-auth <c>generate_raw_auth_token</c>), with passlib <c>genword</c> semantics.</summary>" },
+                TokenParameterDocs,
+                new[] { "<returns>The raw token.</returns>" },
+                TokenExceptionDocs),
+            "public static string GenerateRawAuthToken(" + TokenParameters + ") =>",
+            "    " + KnownTypes.ApiTokens + ".GenerateRaw(length, entropyBits, charset);");
+        Write(writer, Join(
+                new[]
+                {
+                    "<summary>Replaces the user's API token with a new random one and stores its hash in <see cref=\"Token\"/> (keg-auth <c>reset_auth_token</c>). Save the entity to keep it; the old token stops working.</summary>",
+                    "<param name=\"options\">The KegAuth options.</param>",
+                },
+                TokenParameterDocs,
+                new[] { "<returns>The new raw token: show it to the user once; only its hash is stored.</returns>" },
+                TokenExceptionDocs),
+            "public string ResetAuthToken(" + options + ", " + TokenParameters + ")",
+            "{",
+            "    global::System.ArgumentNullException.ThrowIfNull(options);",
+            "    var raw = GenerateRawAuthToken(length, entropyBits, charset);",
+            "    Token = " + KnownTypes.ApiTokens + ".Hash(raw);",
+            "    return raw;",
+            "}");
+        Write(writer, new[]
+            {
+                "<summary>Whether <paramref name=\"token\"/> is the user's raw API token (keg-auth <c>verify_token</c>). Returns <see langword=\"false\"/> when no token is stored and on any bad input; never throws.</summary>",
+                "<param name=\"token\">The raw token presented.</param>",
+            },
+            "public bool VerifyToken(string? token) => " + KnownTypes.ApiTokens + ".Verify(Token, token);");
+        Write(writer, new[]
+            {
+                "<summary>The API token the user presents (keg-auth <c>generate_api_token</c>): padded urlsafe base64 of <see cref=\"LoginId\"/>, a dot, then the raw token.</summary>",
+                "<param name=\"options\">The KegAuth options.</param>",
+                "<param name=\"token\">The raw token; when null or empty, <see cref=\"ResetAuthToken\"/> makes a new one (save the entity to keep it).</param>",
+                "<returns>The API token.</returns>",
+                "<exception cref=\"global::System.ArgumentException\">The login id is empty, or <paramref name=\"token\"/> contains a dot.</exception>",
+            },
+            "public string GenerateApiToken(" + options + ", string? token = null)",
+            "{",
+            "    global::System.ArgumentNullException.ThrowIfNull(options);",
+            "    var raw = string.IsNullOrEmpty(token) ? ResetAuthToken(options) : token;",
+            "    return " + KnownTypes.ApiTokens + ".Format(LoginId, raw);",
+            "}");
+        Write(writer, new[]
+            {
+                "<summary>The user an API token belongs to, or <see langword=\"null\"/> for a malformed token, an unknown user, a user without a token or a wrong token (keg-auth <c>get_user_for_api_token</c>). One query on the unique <see cref=\"" + (model.HasEmail ? "Email" : "Username") + "\"/> column, then one hash check. A bcrypt hash from Python keg-auth that verifies is replaced by the fast hash in <see cref=\"Token\"/>: save the context to keep it.</summary>",
+                "<param name=\"users\">The users to search, an EF Core query such as <c>db.Users</c> (tracked, so the upgrade can be saved).</param>",
+                "<param name=\"apiToken\">The API token presented.</param>",
+                "<param name=\"cancellationToken\">Cancels the query.</param>",
+                "<exception cref=\"global::System.ArgumentNullException\"><paramref name=\"users\"/> is null.</exception>",
+            },
+            "public static " + KnownTypes.Task(self + "?") + " GetUserForApiTokenAsync(" + KnownTypes.Queryable(self) + " users, string? apiToken, " + KnownTypes.CancellationToken + " cancellationToken = default) =>",
+            "    " + KnownTypes.ApiTokens + ".FindUserAsync(users, apiToken, cancellationToken);");
+    }
+
+    private static string[] Join(params string[][] parts)
+    {
+        var all = new System.Collections.Generic.List<string>();
+        foreach (var part in parts)
+        {
+            all.AddRange(part);
+        }
+
+        return all.ToArray();
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text;
+
+namespace KegAuth;
+
+/// <summary>
+/// keg-auth's API token layout: <c>urlsafe_b64encode(login id)</c> with its <c>=</c> padding, a dot,
+/// then the raw token. The login id tells the server which user to load, so only one hash is checked.
+/// </summary>
+internal static class ApiTokenFormat
+{
+    /// <summary>Joins a login id and a raw token.</summary>
+    /// <exception cref="ArgumentException">A part is null or empty, has an unpaired surrogate, or the raw token holds a dot.</exception>
+    public static string Format(string loginId, string rawToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(loginId);
+        ArgumentException.ThrowIfNullOrEmpty(rawToken);
+        StrictUtf8.ThrowIfInvalid(loginId, nameof(loginId));
+        if (rawToken.Contains('.', StringComparison.Ordinal))
+        {
+            // The parser splits on the one dot: such a token could never be presented back.
+            throw new ArgumentException("A raw token must not contain '.'.", nameof(rawToken));
+        }
+
+        var base64 = Convert.ToBase64String(StrictUtf8.Encoding.GetBytes(loginId)).Replace('+', '-').Replace('/', '_');
+        return base64 + "." + rawToken;
+    }
+
+    /// <summary>
+    /// Splits an API token into login id and raw token. False, never an exception, for null, empty,
+    /// no dot or more than one, an empty part, or a first part that is not padded urlsafe base64 of UTF-8.
+    /// </summary>
+    public static bool TryParse(string? apiToken, out string loginId, out string rawToken)
+    {
+        loginId = string.Empty;
+        rawToken = string.Empty;
+        if (string.IsNullOrEmpty(apiToken))
+        {
+            return false;
+        }
+
+        var dot = apiToken.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0 || dot == apiToken.Length - 1 || apiToken.IndexOf('.', dot + 1) >= 0)
+        {
+            return false;
+        }
+
+        if (!TryDecodeLoginId(apiToken.AsSpan(0, dot), out var decoded))
+        {
+            return false;
+        }
+
+        loginId = decoded;
+        rawToken = apiToken[(dot + 1)..];
+        return true;
+    }
+
+    private static bool TryDecodeLoginId(ReadOnlySpan<char> encoded, out string loginId)
+    {
+        loginId = string.Empty;
+
+        // Python's decoder wants the padding; Convert would also skip whitespace and accept '+' and '/'.
+        if (encoded.Length % 4 != 0)
+        {
+            return false;
+        }
+
+        var standard = new char[encoded.Length];
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            var c = encoded[i];
+            if (c is '+' or '/' || char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+
+            standard[i] = c switch { '-' => '+', '_' => '/', _ => c };
+        }
+
+        var bytes = new byte[encoded.Length / 4 * 3];
+        if (!Convert.TryFromBase64Chars(standard, bytes, out var written) || written == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            loginId = StrictUtf8.Encoding.GetString(bytes, 0, written);
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+
+        return loginId.Length > 0;
+    }
+}

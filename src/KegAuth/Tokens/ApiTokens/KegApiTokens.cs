@@ -1,0 +1,87 @@
+using System.ComponentModel;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+
+namespace KegAuth.Infrastructure;
+
+/// <summary>
+/// Entity-independent pieces of the generated <c>[KegUserToken]</c> members: raw token generation,
+/// hashing, the API token layout and the lookup. Called by generated code; not meant to be called directly.
+/// </summary>
+/// <remarks>
+/// New token hashes use <see cref="PasswordHash.CreateForToken"/>, a salted SHA-256 that verifies in
+/// microseconds: a raw token is a long random string, so guessing it is hopeless however fast the
+/// hash, and bcrypt's deliberate slowness would only cost every API request a third of a second of
+/// CPU. bcrypt token hashes written by Python keg-auth still verify, and are replaced by the fast
+/// hash on their first successful check.
+/// </remarks>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class KegApiTokens
+{
+    /// <summary>A random raw token with passlib <c>genword</c> semantics.</summary>
+    /// <param name="length">The minimum length.</param>
+    /// <param name="entropyBits">The minimum entropy in bits (see <see cref="KegEntropy"/>).</param>
+    /// <param name="charset"><c>ascii_72</c>, <c>ascii_62</c>, <c>ascii_50</c> or <c>hex</c>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="charset"/> is null.</exception>
+    /// <exception cref="ArgumentException">The charset is unknown, a value is negative, or the two ask for an empty token.</exception>
+    public static string GenerateRaw(int? length, int? entropyBits, string charset) => Genword.Generate(length, entropyBits, charset);
+
+    /// <summary>The fast hash stored for a raw token (<see cref="PasswordHash.CreateForToken"/>).</summary>
+    /// <exception cref="ArgumentException"><paramref name="rawToken"/> is null or empty.</exception>
+    public static PasswordHash Hash(string rawToken) => PasswordHash.CreateForToken(rawToken);
+
+    /// <summary>Whether <paramref name="token"/> matches <paramref name="stored"/>. False on null or any bad input; never throws.</summary>
+    public static bool Verify(PasswordHash? stored, string? token) => stored is not null && !string.IsNullOrEmpty(token) && stored.Verify(token);
+
+    /// <summary>The API token a user presents: padded urlsafe base64 of the login id, a dot, the raw token.</summary>
+    /// <exception cref="ArgumentException">The login id or raw token is empty, or the raw token holds a dot.</exception>
+    public static string Format(string loginId, string rawToken) => ApiTokenFormat.Format(loginId, rawToken);
+
+    /// <summary>
+    /// Finds the user an API token belongs to with one query on the login-id column, then one hash
+    /// check. Returns <see langword="null"/> for a malformed token, an unknown user, a user without
+    /// a token hash or a wrong token. When the stored hash is bcrypt (written by Python keg-auth) and
+    /// verifies, <c>Token</c> is replaced with the fast hash: save the context to keep it.
+    /// </summary>
+    /// <typeparam name="TUser">The user type.</typeparam>
+    /// <param name="users">The users to search, e.g. <c>db.Users</c>; must be an EF Core query (tracked, so the upgrade can be saved).</param>
+    /// <param name="apiToken">The API token presented.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="users"/> is null.</exception>
+    /// <exception cref="OperationCanceledException">The query was cancelled.</exception>
+    /// <remarks>Bad input never throws; a failing database does, so an outage is not mistaken for a wrong token.</remarks>
+    public static async Task<TUser?> FindUserAsync<TUser>(IQueryable<TUser> users, string? apiToken, CancellationToken cancellationToken = default)
+        where TUser : class, IKegUser<TUser>, IKegUserToken
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        if (!ApiTokenFormat.TryParse(apiToken, out var loginId, out var rawToken))
+        {
+            return null;
+        }
+
+        var user = await users.FirstOrDefaultAsync(LoginIdEquals<TUser>(loginId), cancellationToken).ConfigureAwait(false);
+        var stored = user?.Token;
+        if (stored is null || !stored.Verify(rawToken))
+        {
+            return null;
+        }
+
+        if (!stored.IsFastTokenHash)
+        {
+            user!.Token = PasswordHash.CreateForToken(rawToken);
+        }
+
+        return user;
+    }
+
+    /// <summary><c>user =&gt; user.&lt;LoginIdPropertyName&gt; == loginId</c>, with the value as a query parameter.</summary>
+    private static Expression<Func<TUser, bool>> LoginIdEquals<TUser>(string loginId)
+        where TUser : class, IKegUser<TUser>
+    {
+        // A closure makes EF send the value as a parameter: one cached plan, no SQL built from input.
+        Expression<Func<string>> value = () => loginId;
+        var user = Expression.Parameter(typeof(TUser), "user");
+        var property = Expression.Property(user, TUser.LoginIdPropertyName);
+        return Expression.Lambda<Func<TUser, bool>>(Expression.Equal(property, value.Body), user);
+    }
+}

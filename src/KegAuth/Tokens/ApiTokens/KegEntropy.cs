@@ -1,0 +1,23 @@
+namespace KegAuth;
+
+/// <summary>
+/// passlib's named entropy levels, in bits, for the <c>entropyBits</c> parameter of
+/// <c>GenerateRawAuthToken</c> and <c>ResetAuthToken</c>.
+/// </summary>
+public static class KegEntropy
+{
+    /// <summary>12 bits (passlib <c>"unsafe"</c>).</summary>
+    public const int Unsafe = 12;
+
+    /// <summary>24 bits (passlib <c>"weak"</c>).</summary>
+    public const int Weak = 24;
+
+    /// <summary>36 bits (passlib <c>"fair"</c>).</summary>
+    public const int Fair = 36;
+
+    /// <summary>48 bits (passlib <c>"strong"</c>), passlib's default when neither length nor entropy is given.</summary>
+    public const int Strong = 48;
+
+    /// <summary>60 bits (passlib <c>"secure"</c>).</summary>
+    public const int Secure = 60;
+}

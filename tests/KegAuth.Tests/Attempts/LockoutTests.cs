@@ -1,0 +1,270 @@
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace KegAuth.Tests.Attempts;
+
+/// <summary>keg-auth's attempt limits, on SQLite with a fake clock: a small limit keeps the tests short.</summary>
+public sealed class LockoutTests : IDisposable
+{
+    private static readonly TimeSpan Timespan = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan Lockout = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+
+    private readonly AttemptDatabase _db = new();
+
+    public LockoutTests()
+    {
+        foreach (var type in Enum.GetValues<AttemptType>())
+        {
+            var policy = _db.Options.Lockout.For(type);
+            policy.Limit = 3;
+            policy.Timespan = Timespan;
+            policy.LockoutPeriod = Lockout;
+        }
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public void The_defaults_are_keg_auths()
+    {
+        var options = new KegLockoutOptions();
+
+        foreach (var type in Enum.GetValues<AttemptType>())
+        {
+            Assert.Equal(15, options.For(type).Limit);
+            Assert.Equal(TimeSpan.FromSeconds(600), options.For(type).Timespan);
+            Assert.Equal(TimeSpan.FromSeconds(3600), options.For(type).LockoutPeriod);
+        }
+
+        Assert.False(options.LimitBySourceIp);
+    }
+
+    [Fact]
+    public async Task Nothing_logged_is_not_blocked() => Assert.Equal(KegLockout.Open, await Lockout_("alice", AttemptType.Login));
+
+    [Fact]
+    public async Task Under_the_limit_is_not_blocked()
+    {
+        FailedLogins("alice", 2);
+
+        Assert.False((await Lockout_("alice", AttemptType.Login)).IsBlocked);
+    }
+
+    [Fact]
+    public async Task At_the_limit_is_blocked_for_the_lockout_period_after_the_last_failure()
+    {
+        FailedLogins("alice", 3);
+        var last = _db.Now;
+
+        var lockout = await Lockout_("alice", AttemptType.Login);
+
+        Assert.True(lockout.IsBlocked);
+        Assert.Equal(last + Lockout, lockout.BlockedUntilUtc);
+    }
+
+    [Fact]
+    public async Task Blocked_during_the_lockout_period_even_after_the_timespan_has_passed()
+    {
+        FailedLogins("alice", 3);
+
+        _db.Clock.Advance(Timespan + TimeSpan.FromMinutes(5));
+        Assert.True(await Blocked("alice", AttemptType.Login));
+
+        _db.Clock.Advance(Lockout - Timespan - TimeSpan.FromMinutes(5));
+        Assert.True(await Blocked("alice", AttemptType.Login), "the last instant of the period is still blocked, as in keg-auth");
+
+        _db.Clock.Advance(Second);
+        Assert.False(await Blocked("alice", AttemptType.Login));
+    }
+
+    [Fact]
+    public async Task Failures_spread_wider_than_the_timespan_do_not_lock_out()
+    {
+        _db.Add("alice", AttemptType.Login, Timespan + Second);
+        _db.Add("alice", AttemptType.Login, TimeSpan.FromMinutes(5));
+        _db.Add("alice", AttemptType.Login, TimeSpan.Zero);
+
+        Assert.False(await Blocked("alice", AttemptType.Login));
+    }
+
+    [Fact]
+    public async Task Attempts_during_a_lockout_never_count_nor_extend_it()
+    {
+        FailedLogins("alice", 3);
+        var end = _db.Now + Lockout;
+        _db.Clock.Advance(TimeSpan.FromMinutes(30));
+        for (var i = 0; i < 5; i++)
+        {
+            _db.Add("alice", AttemptType.Login, TimeSpan.Zero, duringLockout: true);
+        }
+
+        Assert.Equal(end, (await Lockout_("alice", AttemptType.Login)).BlockedUntilUtc);
+        _db.Clock.Advance(TimeSpan.FromMinutes(30) + Second);
+        Assert.False(await Blocked("alice", AttemptType.Login));
+    }
+
+    [Fact]
+    public async Task Only_lockout_attempts_never_block()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            _db.Add("alice", AttemptType.Reset, TimeSpan.Zero, duringLockout: true);
+        }
+
+        Assert.False(await Blocked("alice", AttemptType.Reset));
+    }
+
+    [Fact]
+    public async Task Successful_logins_do_not_count_and_restart_the_count()
+    {
+        _db.Add("alice", AttemptType.Login, TimeSpan.FromMinutes(4));
+        _db.Add("alice", AttemptType.Login, TimeSpan.FromMinutes(3));
+        _db.Add("alice", AttemptType.Login, TimeSpan.FromMinutes(2), success: true);
+        _db.Add("alice", AttemptType.Login, TimeSpan.FromMinutes(1));
+        _db.Add("alice", AttemptType.Login, TimeSpan.Zero);
+
+        Assert.False(await Blocked("alice", AttemptType.Login));
+
+        _db.Add("alice", AttemptType.Login, TimeSpan.Zero);
+        Assert.True(await Blocked("alice", AttemptType.Login));
+    }
+
+    [Fact]
+    public async Task A_success_after_the_lockout_began_does_not_end_it_but_one_after_the_failures_clears_them()
+    {
+        FailedLogins("alice", 3);
+        _db.Clock.Advance(Second);
+        _db.Add("alice", AttemptType.Login, TimeSpan.Zero, success: true);
+
+        Assert.False(await Blocked("alice", AttemptType.Login));
+    }
+
+    [Theory]
+    [InlineData(AttemptType.Forgot)]
+    [InlineData(AttemptType.Reset)]
+    public async Task Forgot_and_reset_count_every_attempt_successful_or_not(AttemptType type)
+    {
+        _db.Add("alice", type, TimeSpan.FromMinutes(2), success: true);
+        _db.Add("alice", type, TimeSpan.FromMinutes(1), success: false);
+        Assert.False(await Blocked("alice", type));
+
+        _db.Add("alice", type, TimeSpan.Zero, success: true);
+        Assert.True(await Blocked("alice", type));
+    }
+
+    [Fact]
+    public async Task Each_attempt_type_has_its_own_count_and_policy()
+    {
+        _db.Options.Lockout.Reset.Limit = 5;
+        FailedLogins("alice", 3);
+        for (var i = 0; i < 4; i++)
+        {
+            _db.Add("alice", AttemptType.Reset, TimeSpan.Zero);
+        }
+
+        Assert.True(await Blocked("alice", AttemptType.Login));
+        Assert.False(await Blocked("alice", AttemptType.Forgot));
+        Assert.False(await Blocked("alice", AttemptType.Reset));
+
+        _db.Add("alice", AttemptType.Reset, TimeSpan.Zero);
+        Assert.True(await Blocked("alice", AttemptType.Reset));
+    }
+
+    [Fact]
+    public async Task Other_users_are_not_blocked()
+    {
+        FailedLogins("alice", 3);
+
+        Assert.False(await Blocked("bob", AttemptType.Login));
+    }
+
+    [Fact]
+    public async Task Source_ip_counts_across_usernames_only_when_turned_on()
+    {
+        _db.Add("alice", AttemptType.Login, TimeSpan.Zero, sourceIp: "10.0.0.1");
+        _db.Add("bob", AttemptType.Login, TimeSpan.Zero, sourceIp: "10.0.0.1");
+        _db.Add("carol", AttemptType.Login, TimeSpan.Zero, sourceIp: "10.0.0.1");
+        _db.Add("dave", AttemptType.Login, TimeSpan.Zero, sourceIp: "10.0.0.2");
+
+        Assert.False(await Blocked("erin", AttemptType.Login, "10.0.0.1"));
+
+        _db.Options.Lockout.LimitBySourceIp = true;
+        Assert.True(await Blocked("erin", AttemptType.Login, "10.0.0.1"));
+        Assert.False(await Blocked("erin", AttemptType.Login, "10.0.0.2"));
+        Assert.False(await Blocked("erin", AttemptType.Login));
+    }
+
+    [Fact]
+    public async Task Logging_saves_attempts_and_marks_the_blocked_ones()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var log = await Log("alice", AttemptType.Login, success: false, "10.0.0.9");
+            Assert.False(log.IsBlocked);
+            Assert.False(log.Attempt.IsDuringLockout);
+        }
+
+        _db.Clock.Advance(TimeSpan.FromMinutes(1));
+        var blocked = await Log("alice", AttemptType.Login, success: true);
+
+        Assert.True(blocked.IsBlocked);
+        Assert.True(blocked.Attempt.IsDuringLockout);
+        Assert.False(blocked.Attempt.Success);
+        Assert.Equal(_db.Now, blocked.Attempt.DatetimeUtc);
+
+        using var context = _db.NewContext();
+        var stored = context.Attempts.OrderBy(a => a.Id).ToList();
+        Assert.Equal(4, stored.Count);
+        Assert.Equal([false, false, false, true], stored.Select(a => a.IsDuringLockout));
+        Assert.Equal("10.0.0.9", stored[0].SourceIp);
+        Assert.All(stored, a => Assert.Equal(AttemptType.Login, a.AttemptType));
+    }
+
+    [Fact]
+    public async Task A_long_user_input_is_cut_to_the_column_and_still_counted()
+    {
+        var input = new string('x', 600);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(512, (await Log(input, AttemptType.Forgot, success: true)).Attempt.UserInput.Length);
+        }
+
+        Assert.True(await Blocked(input, AttemptType.Forgot));
+    }
+
+    [Fact]
+    public async Task Without_UseKegAuth_the_check_says_what_to_do()
+    {
+        using var context = new AttemptContext(new DbContextOptionsBuilder<AttemptContext>().UseSqlite("Data Source=:memory:").Options);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => KegAttempts.IsBlockedAsync<Attempt>(context, "alice", AttemptType.Login));
+        Assert.Contains("UseKegAuth", error.Message, StringComparison.Ordinal);
+    }
+
+    private void FailedLogins(string user, int count)
+    {
+        for (var i = count - 1; i >= 0; i--)
+        {
+            _db.Add(user, AttemptType.Login, TimeSpan.FromSeconds(i));
+        }
+    }
+
+    private async Task<KegLockout> Lockout_(string user, AttemptType type, string? sourceIp = null)
+    {
+        using var context = _db.NewContext();
+        return await KegAttempts.GetLockoutAsync<Attempt>(context, user, type, sourceIp);
+    }
+
+    private async Task<bool> Blocked(string user, AttemptType type, string? sourceIp = null)
+    {
+        using var context = _db.NewContext();
+        return await KegAttempts.IsBlockedAsync<Attempt>(context, user, type, sourceIp);
+    }
+
+    private async Task<KegAttemptLog<Attempt>> Log(string user, AttemptType type, bool success, string? sourceIp = null)
+    {
+        using var context = _db.NewContext();
+        return await KegAttempts.LogAttemptAsync<Attempt>(context, user, type, success, sourceIp);
+    }
+}
