@@ -13,6 +13,7 @@ internal static class TestCompilation
         .. Basic.Reference.Assemblies.Net100.References.All,
         MetadataReference.CreateFromFile(typeof(KegUserAttribute).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.EntityFrameworkCore.IndexAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly.Location),
     ];
 
     /// <summary>The parse options user projects get: latest C#.</summary>

@@ -5,7 +5,6 @@
 [global::Microsoft.EntityFrameworkCore.Index(nameof(SessionKey), IsUnique = true)]
 partial class User : global::KegAuth.IKegUser<global::User>
 {
-
     /// <summary>Whether the account is enabled (keg-auth <c>is_enabled</c>). Default <see langword="true"/>; a disabled user is not active.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
     public bool IsEnabled { get; set; } = true;
