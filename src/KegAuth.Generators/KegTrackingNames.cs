@@ -8,7 +8,17 @@ internal static class KegTrackingNames
 {
     public const string UserModels = nameof(UserModels);
     public const string AttemptModels = nameof(AttemptModels);
+    public const string PermissionModels = nameof(PermissionModels);
+    public const string BundleModels = nameof(BundleModels);
+    public const string GroupModels = nameof(GroupModels);
+    public const string AttemptRegistrations = nameof(AttemptRegistrations);
+    public const string Registry = nameof(Registry);
+    public const string UsersWithRegistry = nameof(UsersWithRegistry);
+    public const string EntitiesWithRegistry = nameof(EntitiesWithRegistry);
 
     /// <summary>Every tracked step, for tests that walk them all.</summary>
-    public static readonly string[] All = { UserModels, AttemptModels };
+    public static readonly string[] All =
+    {
+        UserModels, AttemptModels, PermissionModels, BundleModels, GroupModels, AttemptRegistrations, Registry, UsersWithRegistry, EntitiesWithRegistry,
+    };
 }

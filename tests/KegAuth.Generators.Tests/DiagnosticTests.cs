@@ -19,11 +19,19 @@ public class DiagnosticTests
     [InlineData("KEG005", "[KegUser] public static partial class User { }", "static")]
     [InlineData("KEG005", "[KegUser] public partial class User<T> { public int Id { get; set; } }", "generic")]
     [InlineData("KEG005", "public class Outer { [KegUser] public partial class User { public int Id { get; set; } } }", "not partial")]
+    [InlineData("KEG006", "[KegPermission] public partial class Permission { public int Id { get; set; } } [KegPermission] public partial class Right { public int Id { get; set; } }", "Entity class already registered for permission")]
+    [InlineData("KEG006", "[KegPermission] public partial class P { public int Id { get; set; } } [KegBundle] public partial class B1 { public int Id { get; set; } } [KegBundle] public partial class B2 { public int Id { get; set; } }", "Entity class already registered for bundle")]
+    [InlineData("KEG006", "[KegPermission] public partial class P { public int Id { get; set; } } [KegGroup] public partial class G1 { public int Id { get; set; } } [KegGroup] public partial class G2 { public int Id { get; set; } }", "Entity class already registered for group")]
+    [InlineData("KEG006", "[KegAttempt] public partial class A1 { public int Id { get; set; } } [KegAttempt] public partial class A2 { public int Id { get; set; } }", "Entity class already registered for attempt")]
+    [InlineData("KEG008", "[KegUser(Registered = true)] public partial class User { public int Id { get; set; } } [KegUser] public partial class Admin { public int Id { get; set; } } [KegUser(Registered = true)] public partial class Root { public int Id { get; set; } }", "Registered = true on one")]
+    [InlineData("KEG009", "[KegBundle] public partial class Bundle { public int Id { get; set; } }", "[KegPermission]")]
+    [InlineData("KEG009", "[KegGroup] public partial class Group { public int Id { get; set; } }", "[KegPermission]")]
     public async Task Reports_the_mistake_with_a_message_that_says_what_to_change(string id, string declaration, string hint)
     {
         var diagnostics = await AnalyzerRunner.RunAsync("using KegAuth;\n" + declaration);
 
-        var diagnostic = Assert.Single(diagnostics);
+        // KEG008 names each registered class, so two reports; every other case reports once.
+        var diagnostic = id == "KEG008" ? Assert.Single(diagnostics.DistinctBy(d => d.Id)) : Assert.Single(diagnostics);
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Contains(hint, diagnostic.GetMessage());
@@ -36,11 +44,35 @@ public class DiagnosticTests
     [InlineData("public abstract class Entity { public System.Guid Id { get; set; } } [KegUser] public partial class User : Entity { }")]
     [InlineData("public partial class Outer { [KegUser] public partial class User { public int Id { get; set; } } }")]
     [InlineData("public class Plain { public decimal Id { get; set; } }")]
+    [InlineData("[KegUser(Registered = true)] public partial class User { public int Id { get; set; } } [KegUser] public partial class Admin { public int Id { get; set; } }")]
+    [InlineData("[KegUser(Registered = true)] public partial class User { public int Id { get; set; } }")]
+    [InlineData("[KegUser] public partial class U { public int Id { get; set; } } [KegPermission] public partial class P { public int Id { get; set; } } [KegBundle] public partial class B { public int Id { get; set; } } [KegGroup] public partial class G { public int Id { get; set; } } [KegAttempt] public partial class A { public int Id { get; set; } }")]
     public async Task Valid_declarations_report_nothing(string declaration)
     {
         var diagnostics = await AnalyzerRunner.RunAsync("using KegAuth;\n" + declaration);
 
         Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task Several_users_and_none_registered_is_reported_on_each_user()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            "using KegAuth;\n[KegUser] public partial class User { public int Id { get; set; } } [KegUser] public partial class Admin { public int Id { get; set; } }");
+
+        Assert.Equal(2, diagnostics.Length);
+        Assert.All(diagnostics, d => Assert.Equal("KEG007", d.Id));
+        Assert.All(diagnostics, d => Assert.Contains("[KegUser(Registered = true)]", d.GetMessage()));
+    }
+
+    [Fact]
+    public async Task A_second_permission_class_is_reported_on_the_second_only()
+    {
+        var diagnostics = await AnalyzerRunner.RunAsync(
+            "using KegAuth;\n[KegPermission] public partial class Permission { public int Id { get; set; } }\n[KegPermission] public partial class Right { public int Id { get; set; } }");
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Contains("'Right' has [KegPermission], but 'Permission' is the permission class", diagnostic.GetMessage());
     }
 
     [Fact]

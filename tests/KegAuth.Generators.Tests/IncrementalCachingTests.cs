@@ -24,6 +24,12 @@ public class IncrementalCachingTests
         }
         [KegUser(Registered = true), KegUserToken]
         public partial class Admin { public long Id { get; set; } }
+        [KegPermission]
+        public partial class Permission { public int Id { get; set; } }
+        [KegBundle]
+        public partial class Bundle { public int Id { get; set; } }
+        [KegGroup]
+        public partial class Group { public int Id { get; set; } }
         [KegAttempt]
         public partial class Attempt { public int Id { get; set; } }
         """;

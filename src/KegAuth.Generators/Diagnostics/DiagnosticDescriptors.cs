@@ -33,12 +33,43 @@ internal static class DiagnosticDescriptors
         "Keg attribute on a class KegAuth cannot extend",
         "The class '{0}' is {1}; KegAuth generates members only into non-generic, non-static partial classes whose enclosing types are partial");
 
-    /// <summary>Every descriptor, for the analyzer's supported list and for tests.</summary>
+    public static readonly DiagnosticDescriptor EntityAlreadyRegistered = CreateRegistry(
+        "KEG006",
+        "Entity class already registered",
+        "Entity class already registered for {0}: '{1}' has [{2}], but '{3}' is the {0} class; keep [{2}] on one class only");
+
+    public static readonly DiagnosticDescriptor NoRegisteredUser = CreateRegistry(
+        "KEG007",
+        "Several [KegUser] classes and none registered",
+        "The class '{0}' is one of several [KegUser] classes ({1}) and none is registered; mark the one that owns permissions with [KegUser(Registered = true)]");
+
+    public static readonly DiagnosticDescriptor SeveralRegisteredUsers = CreateRegistry(
+        "KEG008",
+        "More than one registered [KegUser] class",
+        "The class '{0}' is marked [KegUser(Registered = true)], and so {2} {1}; keep Registered = true on one user class only");
+
+    public static readonly DiagnosticDescriptor MissingPermission = CreateRegistry(
+        "KEG009",
+        "Bundle or group without a permission class",
+        "The class '{0}' has [{1}] but no class has [KegPermission]; add a [KegPermission] class so the {2} can hold permissions");
+
+    /// <summary>Every descriptor, for the analyzers' supported lists and for tests.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
         ClassNotPartial, MixinWithoutUser, MissingKey, UnsupportedKeyType, UnsupportedClassShape,
+        EntityAlreadyRegistered, NoRegisteredUser, SeveralRegisteredUsers, MissingPermission,
+    };
+
+    /// <summary>The registry rules, reported once the whole compilation has been seen.</summary>
+    public static readonly DiagnosticDescriptor[] Registry =
+    {
+        EntityAlreadyRegistered, NoRegisteredUser, SeveralRegisteredUsers, MissingPermission,
     };
 
     private static DiagnosticDescriptor Create(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");
+
+    private static DiagnosticDescriptor CreateRegistry(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
 }

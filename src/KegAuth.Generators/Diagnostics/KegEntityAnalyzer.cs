@@ -23,7 +23,7 @@ public sealed class KegEntityAnalyzer : DiagnosticAnalyzer
     private static readonly string[] UserMixins = { KegAttributeNames.UserEmail, KegAttributeNames.UserToken };
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.All);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.All.Except(DiagnosticDescriptors.Registry).ToArray());
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)

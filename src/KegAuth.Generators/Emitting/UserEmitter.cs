@@ -15,7 +15,9 @@ internal static class UserEmitter
     public static string HintName(UserModel model) => model.Type.MetadataName + ".KegUser.g.cs";
 
     /// <summary>The generated source for <paramref name="model"/>.</summary>
-    public static string Emit(UserModel model)
+    /// <param name="model">The user.</param>
+    /// <param name="registry">The compile-time registry: the registered user also gets the permission members.</param>
+    public static string Emit(UserModel model, RegistryModel registry)
     {
         var loginId = model.HasEmail ? "Email" : "Username";
         var self = model.Type.FullyQualifiedName;
@@ -30,6 +32,12 @@ internal static class UserEmitter
             interfaces.Add(KnownTypes.IKegUserToken);
         }
 
+        var permissionUser = registry.IsPermissionUser(model);
+        if (permissionUser)
+        {
+            interfaces.Add(PermissionUserEmitter.Interface);
+        }
+
         var classAttributes = new[] { KnownTypes.UniqueIndex(loginId), KnownTypes.UniqueIndex("SessionKey") };
         return PartialClassWriter.Write(model.Type, classAttributes, interfaces, writer =>
         {
@@ -40,6 +48,11 @@ internal static class UserEmitter
             if (model.HasToken)
             {
                 UserTokenEmitter.WriteMembers(writer, model);
+            }
+
+            if (permissionUser)
+            {
+                PermissionUserEmitter.Write(writer, model, registry);
             }
         });
     }

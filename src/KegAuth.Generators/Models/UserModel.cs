@@ -6,9 +6,11 @@ namespace KegAuth.Generators.Models;
 /// <param name="KeyKind">The key's type.</param>
 /// <param name="HasEmail">Whether <c>[KegUserEmail]</c> is present.</param>
 /// <param name="HasToken">Whether <c>[KegUserToken]</c> is present.</param>
+/// <param name="Registered">Whether <c>[KegUser(Registered = true)]</c> is set.</param>
 internal sealed record UserModel(
     EntityTypeModel Type,
     string KeyPropertyName,
     KeyKind KeyKind,
     bool HasEmail,
-    bool HasToken);
+    bool HasToken,
+    bool Registered);

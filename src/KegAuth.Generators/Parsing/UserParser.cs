@@ -32,6 +32,11 @@ internal static class UserParser
             key.Name,
             keyKind.Value,
             HasEmail: attributes.Contains(KegAttributeNames.UserEmail),
-            HasToken: attributes.Contains(KegAttributeNames.UserToken));
+            HasToken: attributes.Contains(KegAttributeNames.UserToken),
+            Registered: IsMarkedRegistered(context));
     }
+
+    /// <summary>Whether the <c>[KegUser]</c> attribute sets <c>Registered = true</c>.</summary>
+    public static bool IsMarkedRegistered(GeneratorAttributeSyntaxContext context) =>
+        context.Attributes.Any(a => a.NamedArguments.Any(n => n.Key == "Registered" && n.Value.Value is true));
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,9 @@ internal sealed class KegAuthOptionsExtension(KegAuthOptions options) : IDbConte
     public void ApplyServices(IServiceCollection services)
     {
         QueryPreprocessorDecoration.Decorate(services);
+        ServiceDecoration.TryDecorate<IModelCustomizer>(services, inner => new KegAuthModelCustomizer(inner));
+        ServiceDecoration.TryDecorate<IModelCacheKeyFactory>(services, inner => new KegAuthModelCacheKeyFactory(inner));
+        services.AddSingleton<IInterceptor, KegAuthSessionKeyInterceptor>();
         new EntityFrameworkServicesBuilder(services).TryAdd<IConventionSetPlugin, KegAuthConventionSetPlugin>();
     }
 

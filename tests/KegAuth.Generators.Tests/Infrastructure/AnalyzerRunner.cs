@@ -5,14 +5,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace KegAuth.Generators.Tests.Infrastructure;
 
-/// <summary>Runs <see cref="KegEntityAnalyzer"/> over a test compilation.</summary>
+/// <summary>Runs <see cref="KegEntityAnalyzer"/> and <see cref="KegRegistryAnalyzer"/> over a test compilation.</summary>
 internal static class AnalyzerRunner
 {
     /// <summary>The analyzer's diagnostics for <paramref name="sources"/>, sorted by position.</summary>
     public static async Task<ImmutableArray<Diagnostic>> RunAsync(params string[] sources)
     {
         var compilation = TestCompilation.Create(sources)
-            .WithAnalyzers([new KegEntityAnalyzer()]);
+            .WithAnalyzers([new KegEntityAnalyzer(), new KegRegistryAnalyzer()]);
         var diagnostics = await compilation.GetAnalyzerDiagnosticsAsync();
         return [.. diagnostics.OrderBy(d => d.Location.SourceSpan.Start)];
     }

@@ -1,0 +1,234 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using M = KegAuth.EntityFrameworkCore.KegAuthMappingTables;
+
+namespace KegAuth.EntityFrameworkCore;
+
+/// <summary>
+/// Finds the users whose rights a pending save changes and resets their session keys: changes to a
+/// user's flags or password; mapping rows added or removed (from either side of a relation); groups
+/// and bundles deleted (their users are read before the rows go). Also clears a passed
+/// <c>DisabledUtc</c> when a user is re-enabled.
+/// </summary>
+internal static class SessionKeyReset
+{
+    private static readonly string[] RightsProperties = [nameof(IKegUser.IsSuperuser), nameof(IKegUser.IsEnabled), nameof(IKegUser.Password)];
+
+    private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
+
+    private static readonly MethodInfo LoadUsersMethod = typeof(SessionKeyReset).GetMethod(nameof(LoadUsersAsync), BindingFlags.Static | BindingFlags.NonPublic)!;
+
+    /// <summary>Applies the rules to the context's pending changes.</summary>
+    public static async Task ApplyAsync(DbContext context, bool sync, CancellationToken cancellationToken)
+    {
+        var options = KegAuthContextOptions.Find(context);
+        if (options is null)
+        {
+            return;
+        }
+
+        var tracker = context.ChangeTracker;
+        if (tracker.AutoDetectChangesEnabled)
+        {
+            tracker.DetectChanges();
+        }
+
+        var toReset = new List<IKegUser>();
+        foreach (var entry in tracker.Entries().Where(e => e.State == EntityState.Modified && e.Entity is IKegUser).ToList())
+        {
+            var user = (IKegUser)entry.Entity;
+            ClearPassedDisabledDate(entry, user, options.UtcNow);
+            if (RightsProperties.Any(name => entry.Metadata.FindProperty(name) is not null && entry.Property(name).IsModified))
+            {
+                toReset.Add(user);
+            }
+        }
+
+        var types = KegEntityTypes.Find(context.Model);
+        if (types.User is not null)
+        {
+            var plan = new Plan(context, types, options.TableNamespace);
+            plan.Collect();
+            var userIds = await plan.ResolveUserIdsAsync(sync, cancellationToken).ConfigureAwait(false);
+            toReset.AddRange(await FindUsersAsync(context, types.User, userIds, sync, cancellationToken).ConfigureAwait(false));
+        }
+
+        foreach (var user in toReset.Distinct())
+        {
+            user.ResetSessionKey();
+            context.Entry(user).DetectChanges();
+        }
+    }
+
+    // keg-auth: re-enabling a user whose disabled date has passed clears it, unless this save sets it.
+    private static void ClearPassedDisabledDate(EntityEntry entry, IKegUser user, DateTime utcNow)
+    {
+        var enabled = entry.Property(nameof(IKegUser.IsEnabled));
+        if (enabled.IsModified && user.IsEnabled && enabled.OriginalValue is false
+            && user.DisabledUtc <= utcNow && !entry.Property(nameof(IKegUser.DisabledUtc)).IsModified)
+        {
+            user.DisabledUtc = null;
+            entry.DetectChanges();
+        }
+    }
+
+    private static async Task<IEnumerable<IKegUser>> FindUsersAsync(
+        DbContext context, IReadOnlyEntityType userType, HashSet<object> ids, bool sync, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var key = userType.FindPrimaryKey()!.Properties[0];
+        var found = new List<IKegUser>();
+        var missing = new HashSet<object>(ids);
+        foreach (var entry in context.ChangeTracker.Entries().Where(e => userType.ClrType.IsInstanceOfType(e.Entity)))
+        {
+            if (entry.Property(key.Name).CurrentValue is { } id && missing.Remove(id) && entry.State != EntityState.Deleted)
+            {
+                found.Add((IKegUser)entry.Entity);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var load = (Task<List<IKegUser>>)LoadUsersMethod.MakeGenericMethod(userType.ClrType, key.ClrType)
+                .Invoke(null, [context, key.Name, missing, sync, cancellationToken])!;
+            found.AddRange(await load.ConfigureAwait(false));
+        }
+
+        return found;
+    }
+
+    private static async Task<List<IKegUser>> LoadUsersAsync<TUser, TKey>(
+        DbContext context, string keyName, HashSet<object> ids, bool sync, CancellationToken cancellationToken)
+        where TUser : class, IKegUser
+    {
+        var keys = ids.OfType<TKey>().ToList();
+        var query = context.Set<TUser>().Where(u => keys.Contains(EF.Property<TKey>(u, keyName)));
+        var users = sync ? query.ToList() : await query.ToListAsync(cancellationToken).ConfigureAwait(false);
+        return users.Cast<IKegUser>().ToList();
+    }
+
+    /// <summary>Builds <c>SELECT select FROM join WHERE filter IN (values)</c> over a mapping table, untyped.</summary>
+    internal static IQueryable<object> SelectColumn(DbContext context, IReadOnlyEntityType join, string filterColumn, IEnumerable<object> values, string selectColumn)
+    {
+        var filterType = join.FindProperty(filterColumn)!.ClrType;
+        var selectType = join.FindProperty(selectColumn)!.ClrType;
+        var typed = values.Where(v => v.GetType() == filterType).ToArray();
+        var array = Array.CreateInstance(filterType, typed.Length);
+        Array.Copy(typed, array, typed.Length);
+
+        var row = Expression.Parameter(typeof(Dictionary<string, object>), "row");
+        var filter = Expression.Lambda<Func<Dictionary<string, object>, bool>>(
+            Expression.Call(
+                typeof(Enumerable), nameof(Enumerable.Contains), [filterType],
+                Expression.Constant(array),
+                Expression.Call(PropertyMethod.MakeGenericMethod(filterType), row, Expression.Constant(filterColumn))),
+            row);
+        var select = Expression.Lambda<Func<Dictionary<string, object>, object>>(
+            Expression.Convert(Expression.Call(PropertyMethod.MakeGenericMethod(selectType), row, Expression.Constant(selectColumn)), typeof(object)),
+            row);
+        return context.Set<Dictionary<string, object>>(join.Name).Where(filter).Select(select);
+    }
+
+    /// <summary>The mapping rows and deletes of one save, turned into the ids of affected users.</summary>
+    private sealed class Plan(DbContext context, KegEntityTypes types, string? tableNamespace)
+    {
+        private readonly HashSet<object> _users = [];
+        private readonly HashSet<object> _groups = [];
+        private readonly HashSet<object> _bundles = [];
+
+        public void Collect()
+        {
+            foreach (var entry in context.ChangeTracker.Entries())
+            {
+                if (entry.State is EntityState.Deleted && types.Group is not null && types.Group.ClrType.IsInstanceOfType(entry.Entity))
+                {
+                    AddKey(_groups, entry);
+                }
+                else if (entry.State is EntityState.Deleted && types.Bundle is not null && types.Bundle.ClrType.IsInstanceOfType(entry.Entity))
+                {
+                    AddKey(_bundles, entry);
+                }
+            }
+
+            Collect(M.UserPermissions, M.UserColumn, _users);
+            Collect(M.UserBundles, M.UserColumn, _users);
+            Collect(M.UserGroups, M.UserColumn, _users);
+            Collect(M.GroupPermissions, M.GroupColumn, _groups);
+            Collect(M.GroupBundles, M.GroupColumn, _groups);
+            Collect(M.BundlePermissions, M.BundleColumn, _bundles);
+        }
+
+        public async Task<HashSet<object>> ResolveUserIdsAsync(bool sync, CancellationToken cancellationToken)
+        {
+            if (_bundles.Count > 0)
+            {
+                // Users of the bundle directly, and through the groups that hold it.
+                _users.UnionWith(await RelatedAsync(M.UserBundles, M.BundleColumn, _bundles, M.UserColumn, sync, cancellationToken).ConfigureAwait(false));
+                _groups.UnionWith(await RelatedAsync(M.GroupBundles, M.BundleColumn, _bundles, M.GroupColumn, sync, cancellationToken).ConfigureAwait(false));
+            }
+
+            if (_groups.Count > 0)
+            {
+                _users.UnionWith(await RelatedAsync(M.UserGroups, M.GroupColumn, _groups, M.UserColumn, sync, cancellationToken).ConfigureAwait(false));
+            }
+
+            return _users;
+        }
+
+        private void Collect(M.Mapping mapping, string column, HashSet<object> into)
+        {
+            var join = M.FindJoin(context.Model, tableNamespace, mapping);
+            if (join is null)
+            {
+                return;
+            }
+
+            foreach (var entry in context.ChangeTracker.Entries<Dictionary<string, object>>())
+            {
+                if (entry.Metadata.Name == join.Name && entry.State is EntityState.Added or EntityState.Deleted)
+                {
+                    var property = entry.Property(column);
+                    if ((entry.State == EntityState.Deleted ? property.OriginalValue : property.CurrentValue) is { } id)
+                    {
+                        into.Add(id);
+                    }
+                }
+            }
+        }
+
+        // Rows pending in the tracker (added in this save) and rows already in the database.
+        private async Task<List<object>> RelatedAsync(
+            M.Mapping mapping, string filterColumn, HashSet<object> values, string selectColumn, bool sync, CancellationToken cancellationToken)
+        {
+            var join = M.FindJoin(context.Model, tableNamespace, mapping);
+            if (join is null)
+            {
+                return [];
+            }
+
+            var related = context.ChangeTracker.Entries<Dictionary<string, object>>()
+                .Where(e => e.Metadata.Name == join.Name && e.State == EntityState.Added && e.Property(filterColumn).CurrentValue is { } v && values.Contains(v))
+                .Select(e => e.Property(selectColumn).CurrentValue!)
+                .ToList();
+            var query = SelectColumn(context, join, filterColumn, values, selectColumn);
+            related.AddRange(sync ? query.ToList() : await query.ToListAsync(cancellationToken).ConfigureAwait(false));
+            return related;
+        }
+
+        private static void AddKey(HashSet<object> into, EntityEntry entry)
+        {
+            var key = entry.Metadata.FindPrimaryKey()!.Properties[0];
+            if (entry.Property(key.Name).OriginalValue is { } id)
+            {
+                into.Add(id);
+            }
+        }
+    }
+}
