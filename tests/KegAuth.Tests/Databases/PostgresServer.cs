@@ -26,6 +26,7 @@ public sealed class PostgresServer : IDisposable
     private readonly string? _binDirectory;
     private readonly bool _asPostgresUser;
     private int _disposed;
+    private int? _serverVersion;
 
     private PostgresServer(string adminConnectionString)
     {
@@ -97,7 +98,8 @@ public sealed class PostgresServer : IDisposable
     /// <summary>Creates an empty database named <paramref name="name"/> and returns its connection string.</summary>
     public string CreateDatabase(string name)
     {
-        Execute($"CREATE DATABASE \"{name}\"");
+        // PostgreSQL 15's default WAL_LOG strategy takes ~0.2 s per database here; FILE_COPY ~0.03 s.
+        Execute(ServerVersion >= 15 ? $"CREATE DATABASE \"{name}\" STRATEGY = FILE_COPY" : $"CREATE DATABASE \"{name}\"");
         return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ToString();
     }
 
@@ -113,7 +115,13 @@ public sealed class PostgresServer : IDisposable
         }
 
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        NpgsqlConnection.ClearAllPools();
+        if (AdminConnectionString.Length > 0)
+        {
+            // Only this server's pool: other servers may be in use by tests running alongside.
+            using var admin = new NpgsqlConnection(AdminConnectionString);
+            NpgsqlConnection.ClearPool(admin);
+        }
+
         if (Folder is null)
         {
             return;
@@ -124,6 +132,15 @@ public sealed class PostgresServer : IDisposable
     }
 
     private void OnProcessExit(object? sender, EventArgs e) => Dispose();
+
+    private int ServerVersion => _serverVersion ??= ReadServerVersion();
+
+    private int ReadServerVersion()
+    {
+        using var connection = new NpgsqlConnection(AdminConnectionString);
+        connection.Open();
+        return connection.PostgreSqlVersion.Major;
+    }
 
     private void Execute(string sql)
     {
@@ -175,13 +192,15 @@ public sealed class PostgresServer : IDisposable
             Timeout = 5,
         }.ToString();
 
+        // Probe through the server's own Unix socket in the folder: whatever else holds the TCP port
+        // cannot answer there, and the socket only appears once the TCP port is bound. No pooling: a
+        // half-started server must not leave broken connections in a pool.
+        var probe = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Host = Folder, Pooling = false, Timeout = 2 }.ToString();
         var deadline = Stopwatch.StartNew();
         while (true)
         {
             try
             {
-                // No pooling: a half-started server must not leave broken connections in a pool.
-                var probe = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Pooling = false }.ToString();
                 using var connection = new NpgsqlConnection(probe);
                 connection.Open();
                 ProcessId = ReadPostmasterPid();
