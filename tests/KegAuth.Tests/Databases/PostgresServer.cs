@@ -27,6 +27,7 @@ public sealed class PostgresServer : IDisposable
     private readonly bool _asPostgresUser;
     private int _disposed;
     private int? _serverVersion;
+    private bool _sweeping;
 
     private PostgresServer(string adminConnectionString)
     {
@@ -77,6 +78,7 @@ public sealed class PostgresServer : IDisposable
         var stopwatch = Stopwatch.StartNew();
         var binDirectory = FindBinDirectory();
         var asPostgresUser = IsRoot();
+        SweepAbandoned(ParentFolder(asPostgresUser), binDirectory, asPostgresUser);
         var folder = CreateFolder(asPostgresUser);
         var server = new PostgresServer(folder, binDirectory, asPostgresUser);
         try
@@ -239,6 +241,12 @@ public sealed class PostgresServer : IDisposable
         }
 
         var pid = ProcessId ?? ReadPostmasterPid();
+        if (_sweeping && (pid is not { } found || !IsRunning(found)))
+        {
+            // Abandoned and no longer running (a stale postmaster.pid): nothing to stop.
+            return;
+        }
+
         try
         {
             if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
@@ -246,13 +254,22 @@ public sealed class PostgresServer : IDisposable
                 Run("pg_ctl", "-D", DataDirectory, "-m", "fast", "-w", "stop");
             }
         }
+        catch (Exception) when (!_sweeping)
+        {
+            // A server of this run: its postmaster.pid is current, so the pid is the server's.
+            Kill(pid);
+        }
         catch (Exception)
         {
-            Kill(pid);
+            // An abandoned folder's postmaster.pid may name a pid reused since: never kill on its word.
+            throw new InvalidOperationException($"Could not stop the abandoned server in {Folder}.");
         }
 
         // pg_ctl -w returns once postmaster.pid is gone; make sure the process is too.
-        WaitForExit(pid);
+        if (!_sweeping)
+        {
+            WaitForExit(pid);
+        }
     }
 
     private void WaitForPostmasterExit()
@@ -392,12 +409,56 @@ public sealed class PostgresServer : IDisposable
         }
     }
 
+    /// <summary>The folder of a server started here names the process that owns it.</summary>
+    internal const string OwnerFile = "owner.pid";
+
+    private const string FolderPrefix = "kegauth-pg-";
+
+    // The postgres user must be able to reach the folder: under /tmp, not a TMPDIR below /root.
+    private static string ParentFolder(bool asPostgresUser) => asPostgresUser ? "/tmp" : Path.GetTempPath();
+
+    /// <summary>
+    /// Stops and deletes servers left by test runs that were killed before they could clean up
+    /// (ProcessExit does not run on SIGKILL): folders whose owning process is gone.
+    /// </summary>
+    private static void SweepAbandoned(string parent, string binDirectory, bool asPostgresUser)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(parent, FolderPrefix + "*"))
+        {
+            try
+            {
+                if (!int.TryParse(File.ReadAllText(Path.Combine(folder, OwnerFile)).Trim(), out var owner) || IsRunning(owner))
+                {
+                    continue;
+                }
+
+                new PostgresServer(folder, binDirectory, asPostgresUser) { _sweeping = true }.Dispose();
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
+            {
+                // Not ours to judge (no owner file yet, another user's folder) or already going: leave it.
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     private static string CreateFolder(bool asPostgresUser)
     {
-        // The postgres user must be able to reach the folder: under /tmp, not a TMPDIR below /root.
-        var parent = asPostgresUser ? "/tmp" : Path.GetTempPath();
-        var folder = Path.Combine(parent, "kegauth-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        var folder = Path.Combine(ParentFolder(asPostgresUser), FolderPrefix + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (asPostgresUser)
         {
             try

@@ -59,6 +59,33 @@ public sealed class PostgresServerTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void A_server_abandoned_by_a_killed_run_is_stopped_and_removed_by_the_next_start()
+    {
+        var abandoned = PostgresServer.Start();
+        var folder = abandoned.Folder!;
+        var pid = abandoned.ProcessId!.Value;
+        try
+        {
+            // As if the test host that started it had been killed: its owner is a process that has exited.
+            using (var gone = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!)
+            {
+                gone.WaitForExit();
+                File.WriteAllText(Path.Combine(folder, PostgresServer.OwnerFile), gone.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            using var next = PostgresServer.Start();
+
+            Assert.False(Directory.Exists(folder));
+            Assert.False(IsRunning(pid));
+            Assert.True(Directory.Exists(next.Folder));
+        }
+        finally
+        {
+            abandoned.Dispose();
+        }
+    }
+
     private static int Scalar(string connectionString, string sql)
     {
         using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
