@@ -1,3 +1,4 @@
+using KegAuth.Tests.Databases;
 using KegAuth.Tests.EntityFrameworkCore.TestEntities;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -5,13 +6,17 @@ using Xunit;
 namespace KegAuth.Tests.EntityFrameworkCore;
 
 /// <summary>The converters UseKegAuth puts on PasswordHash, UTC dates and emails.</summary>
-public sealed class ConversionTests : IDisposable
+public abstract class ConversionTests : IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TestDatabase _database;
     private readonly KegAuthOptions _options = TestClock.Options(TestClock.Create());
     private readonly KegTestContext _db;
 
-    public ConversionTests() => _db = _database.CreateSchema<KegTestContext>(_options);
+    protected ConversionTests(TestDatabase database)
+    {
+        _database = database;
+        _db = _database.CreateSchema<KegTestContext>(_options);
+    }
 
     public void Dispose()
     {
@@ -32,7 +37,7 @@ public sealed class ConversionTests : IDisposable
         Assert.Equal(hash.Hash, user.Password!.Hash);
         Assert.True(user.Password.Verify("correct horse"));
         Assert.Equal(hash, fresh.EmailUsers.Single().Password);
-        Assert.Equal(hash.Hash, fresh.Database.SqlQueryRaw<string>("SELECT Password AS Value FROM Users").Single());
+        Assert.Equal(hash.Hash, fresh.Database.SqlQueryRaw<string>("""SELECT "Password" AS "Value" FROM "Users" """).Single());
     }
 
     [Fact]
@@ -110,6 +115,13 @@ public sealed class ConversionTests : IDisposable
         _db.Entry(user).Property(u => u.Email).CurrentValue = "Mixed@Example.COM";
         _db.SaveChanges();
 
-        Assert.Equal("mixed@example.com", _db.Database.SqlQueryRaw<string>("SELECT Email AS Value FROM EmailUsers").Single());
+        Assert.Equal("mixed@example.com", _db.Database.SqlQueryRaw<string>("""SELECT "Email" AS "Value" FROM "EmailUsers" """).Single());
     }
 }
+
+/// <summary><see cref="ConversionTests"/> on SQLite.</summary>
+public sealed class ConversionTestsOnSqlite() : ConversionTests(new SqliteTestDatabase());
+
+/// <summary><see cref="ConversionTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ConversionTestsOnPostgres(PostgresFixture postgres) : ConversionTests(postgres.NewDatabase());

@@ -1,3 +1,4 @@
+using KegAuth.Tests.Databases;
 using KegAuth.Tests.EntityFrameworkCore.TestEntities;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -5,14 +6,15 @@ using Xunit;
 namespace KegAuth.Tests.EntityFrameworkCore;
 
 /// <summary>IsActive, IsDisabledByDate and IsActiveAt run as SQL and agree with the in-memory rule.</summary>
-public sealed class IsActiveTranslationTests : IDisposable
+public abstract class IsActiveTranslationTests : IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TestDatabase _database;
     private readonly KegTestContext _db;
     private readonly DateTime _now = TestClock.Start.UtcDateTime;
 
-    public IsActiveTranslationTests()
+    protected IsActiveTranslationTests(TestDatabase database)
     {
+        _database = database;
         _db = _database.CreateSchema<KegTestContext>(TestClock.Options(TestClock.Create()));
         UserMatrix.Seed(_db, _now);
     }
@@ -116,3 +118,10 @@ public sealed class IsActiveTranslationTests : IDisposable
     private static void AssertSameIds(IEnumerable<int> expected, IEnumerable<int> actual)
         => Assert.Equal(expected.Order().ToList(), actual.ToList().Order().ToList());
 }
+
+/// <summary><see cref="IsActiveTranslationTests"/> on SQLite.</summary>
+public sealed class IsActiveTranslationTestsOnSqlite() : IsActiveTranslationTests(new SqliteTestDatabase());
+
+/// <summary><see cref="IsActiveTranslationTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class IsActiveTranslationTestsOnPostgres(PostgresFixture postgres) : IsActiveTranslationTests(postgres.NewDatabase());

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Xunit;
 
 namespace KegAuth.Tests.EntityFrameworkCore;
 
@@ -27,6 +28,14 @@ public sealed class SqliteTestDatabase : TestDatabase
     /// <inheritdoc/>
     public override DbContextOptionsBuilder<TContext> UseProvider<TContext>(DbContextOptionsBuilder<TContext> builder)
         => builder.UseSqlite(ConnectionString);
+
+    /// <inheritdoc/>
+    public override void AssertUniqueViolation(DbUpdateException exception)
+    {
+        var sqlite = Assert.IsType<SqliteException>(exception.InnerException);
+        Assert.Equal(19, sqlite.SqliteErrorCode); // SQLITE_CONSTRAINT
+        Assert.Equal(2067, sqlite.SqliteExtendedErrorCode); // SQLITE_CONSTRAINT_UNIQUE
+    }
 
     /// <inheritdoc/>
     protected override void Dispose(bool disposing)

@@ -31,6 +31,9 @@ public abstract class TestDatabase : IDisposable
         return context;
     }
 
+    /// <summary>Asserts that <paramref name="exception"/> carries this provider's own unique-constraint error.</summary>
+    public abstract void AssertUniqueViolation(DbUpdateException exception);
+
     /// <inheritdoc/>
     public void Dispose()
     {

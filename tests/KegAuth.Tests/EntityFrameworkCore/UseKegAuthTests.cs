@@ -1,3 +1,4 @@
+using KegAuth.Tests.Databases;
 using KegAuth.Tests.EntityFrameworkCore.TestEntities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -6,9 +7,11 @@ using Xunit;
 namespace KegAuth.Tests.EntityFrameworkCore;
 
 /// <summary>What UseKegAuth accepts, rejects, and how it shares EF's internal service provider.</summary>
-public sealed class UseKegAuthTests : IDisposable
+public abstract class UseKegAuthTests : IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TestDatabase _database;
+
+    protected UseKegAuthTests(TestDatabase database) => _database = database;
 
     public void Dispose() => _database.Dispose();
 
@@ -82,3 +85,10 @@ public sealed class UseKegAuthTests : IDisposable
         Assert.Throws<ArgumentNullException>(() => builder.UseKegAuth((Action<KegAuthOptions>)null!));
     }
 }
+
+/// <summary><see cref="UseKegAuthTests"/> on SQLite.</summary>
+public sealed class UseKegAuthTestsOnSqlite() : UseKegAuthTests(new SqliteTestDatabase());
+
+/// <summary><see cref="UseKegAuthTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class UseKegAuthTestsOnPostgres(PostgresFixture postgres) : UseKegAuthTests(postgres.NewDatabase());

@@ -1,4 +1,6 @@
 using System.Globalization;
+using KegAuth.Tests.Databases;
+using KegAuth.Tests.EntityFrameworkCore;
 using KegAuth.Tests.Interop;
 using Xunit;
 
@@ -8,9 +10,11 @@ namespace KegAuth.Tests.Users;
 /// Users stored as keg-auth stores them, read back through EF Core: the generated members agree with
 /// Python keg-auth on the salt, the signing key, the tokens and the password.
 /// </summary>
-public sealed class InteropUserTests : IDisposable
+public abstract class InteropUserTests : IDisposable
 {
-    private readonly UserDatabase _db = new();
+    private readonly UserDatabase _db;
+
+    protected InteropUserTests(TestDatabase database) => _db = new UserDatabase(database);
 
     public void Dispose() => _db.Dispose();
 
@@ -79,3 +83,10 @@ public sealed class InteropUserTests : IDisposable
         PasswordWorkFactor = 4,
     };
 }
+
+/// <summary><see cref="InteropUserTests"/> on SQLite.</summary>
+public sealed class InteropUserTestsOnSqlite() : InteropUserTests(new SqliteTestDatabase());
+
+/// <summary><see cref="InteropUserTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class InteropUserTestsOnPostgres(PostgresFixture postgres) : InteropUserTests(postgres.NewDatabase());

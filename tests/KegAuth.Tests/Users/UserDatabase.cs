@@ -3,23 +3,27 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace KegAuth.Tests.Users;
 
-/// <summary>A fresh SQLite file with the user tables, a fake clock and options at bcrypt cost 4.</summary>
+/// <summary>A fresh database (SQLite or PostgreSQL) with the user tables, a fake clock and options at bcrypt cost 4.</summary>
 public sealed class UserDatabase : IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TestDatabase _database;
 
-    public UserDatabase()
+    public UserDatabase(TestDatabase database)
     {
+        _database = database;
         Options = TestClock.Options(Clock);
         Options.PasswordWorkFactor = 4;
         using var context = _database.CreateSchema<UserTestContext>(Options);
     }
 
+    /// <summary>The database underneath, for provider-specific checks.</summary>
+    public TestDatabase Database => _database;
+
     public FakeTimeProvider Clock { get; } = TestClock.Create();
 
     public KegAuthOptions Options { get; }
 
-    /// <summary>A new context: each one starts with an empty change tracker, so reads come from the file.</summary>
+    /// <summary>A new context: each one starts with an empty change tracker, so reads come from the database.</summary>
     public UserTestContext NewContext() => _database.CreateContext<UserTestContext>(Options);
 
     /// <summary>Saves <paramref name="entity"/> in its own context.</summary>

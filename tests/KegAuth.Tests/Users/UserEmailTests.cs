@@ -1,3 +1,5 @@
+using KegAuth.Tests.Databases;
+using KegAuth.Tests.EntityFrameworkCore;
 using KegAuth.Tests.EntityFrameworkCore.TestEntities;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -5,9 +7,11 @@ using Xunit;
 namespace KegAuth.Tests.Users;
 
 /// <summary>keg-auth's email rules: stored lowercased, found in any casing, unique regardless of case.</summary>
-public sealed class UserEmailTests : IDisposable
+public abstract class UserEmailTests : IDisposable
 {
-    private readonly UserDatabase _db = new();
+    private readonly UserDatabase _db;
+
+    protected UserEmailTests(TestDatabase database) => _db = new UserDatabase(database);
 
     public void Dispose() => _db.Dispose();
 
@@ -44,7 +48,8 @@ public sealed class UserEmailTests : IDisposable
         using var context = _db.NewContext();
         context.EmailUsers.Add(new EfEmailUser { Email = "DUP@Example.com" });
 
-        Assert.Throws<DbUpdateException>(() => context.SaveChanges());
+        var error = Assert.Throws<DbUpdateException>(() => context.SaveChanges());
+        _db.Database.AssertUniqueViolation(error);
     }
 
     [Fact]
@@ -58,3 +63,10 @@ public sealed class UserEmailTests : IDisposable
         Assert.True(user.IsActive);
     }
 }
+
+/// <summary><see cref="UserEmailTests"/> on SQLite.</summary>
+public sealed class UserEmailTestsOnSqlite() : UserEmailTests(new SqliteTestDatabase());
+
+/// <summary><see cref="UserEmailTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class UserEmailTestsOnPostgres(PostgresFixture postgres) : UserEmailTests(postgres.NewDatabase());

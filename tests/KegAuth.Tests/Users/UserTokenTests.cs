@@ -1,12 +1,16 @@
+using KegAuth.Tests.Databases;
+using KegAuth.Tests.EntityFrameworkCore;
 using KegAuth.Tests.EntityFrameworkCore.TestEntities;
 using Xunit;
 
 namespace KegAuth.Tests.Users;
 
-/// <summary>keg-auth's user token tests, on generated users saved to and reloaded from SQLite.</summary>
-public sealed class UserTokenTests : IDisposable
+/// <summary>keg-auth's user token tests, on generated users saved to and reloaded from the database.</summary>
+public abstract class UserTokenTests : IDisposable
 {
-    private readonly UserDatabase _db = new();
+    private readonly UserDatabase _db;
+
+    protected UserTokenTests(TestDatabase database) => _db = new UserDatabase(database);
 
     public void Dispose() => _db.Dispose();
 
@@ -184,3 +188,10 @@ public sealed class UserTokenTests : IDisposable
         }
     }
 }
+
+/// <summary><see cref="UserTokenTests"/> on SQLite.</summary>
+public sealed class UserTokenTestsOnSqlite() : UserTokenTests(new SqliteTestDatabase());
+
+/// <summary><see cref="UserTokenTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class UserTokenTestsOnPostgres(PostgresFixture postgres) : UserTokenTests(postgres.NewDatabase());
