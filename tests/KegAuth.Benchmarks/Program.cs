@@ -1,4 +1,14 @@
 using BenchmarkDotNet.Running;
+using KegAuth.Benchmarks.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+// `--schema` prints the SQLite DDL the benchmarks run against (tables and indexes), to check what a query can use.
+if (args is ["--schema"])
+{
+    using var context = new BenchContext(BenchSetup.Sqlite("Data Source=:memory:"));
+    Console.WriteLine(context.Database.GenerateCreateScript());
+    return;
+}
 
 // Run a subset with --filter, e.g. `dotnet run -c Release --project tests/KegAuth.Benchmarks -- --filter '*TokenVerify*'`;
 // add `--job short` for a quick look. docs/benchmarks.md has the command for each table.

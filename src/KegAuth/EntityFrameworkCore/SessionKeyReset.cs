@@ -31,35 +31,55 @@ internal static class SessionKeyReset
         }
 
         var tracker = context.ChangeTracker;
-        if (tracker.AutoDetectChangesEnabled)
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        if (autoDetect)
         {
             tracker.DetectChanges();
+
+            // Every Entries() call would scan the whole tracker again; one scan is enough, and the
+            // entries touched below are detected one by one. SaveChanges detects again after us.
+            tracker.AutoDetectChangesEnabled = false;
         }
 
-        var toReset = new List<IKegUser>();
-        foreach (var entry in tracker.Entries().Where(e => e.State == EntityState.Modified && e.Entity is IKegUser).ToList())
+        try
         {
-            var user = (IKegUser)entry.Entity;
-            ClearPassedDisabledDate(entry, user, options.UtcNow);
-            if (RightsProperties.Any(name => entry.Metadata.FindProperty(name) is not null && entry.Property(name).IsModified))
+            var types = KegEntityTypes.Find(context.Model);
+            var plan = types.User is null ? null : new Plan(context, types, options.TableNamespace);
+            var toReset = new List<IKegUser>();
+
+            // One pass over the tracker: users' own changes, and the mapping rows and deletes for the plan.
+            // A snapshot: clearing a disabled date detects that entry again while we walk.
+            foreach (var entry in tracker.Entries().ToList())
             {
-                toReset.Add(user);
+                if (entry.State == EntityState.Modified && entry.Entity is IKegUser user)
+                {
+                    ClearPassedDisabledDate(entry, user, options.UtcNow);
+                    if (RightsProperties.Any(name => entry.Metadata.FindProperty(name) is not null && entry.Property(name).IsModified))
+                    {
+                        toReset.Add(user);
+                    }
+                }
+                else
+                {
+                    plan?.Collect(entry);
+                }
+            }
+
+            if (plan is not null)
+            {
+                var userIds = await plan.ResolveUserIdsAsync(sync, cancellationToken).ConfigureAwait(false);
+                toReset.AddRange(await FindUsersAsync(context, types.User!, userIds, sync, cancellationToken).ConfigureAwait(false));
+            }
+
+            foreach (var user in toReset.Distinct())
+            {
+                user.ResetSessionKey();
+                context.Entry(user).DetectChanges();
             }
         }
-
-        var types = KegEntityTypes.Find(context.Model);
-        if (types.User is not null)
+        finally
         {
-            var plan = new Plan(context, types, options.TableNamespace);
-            plan.Collect();
-            var userIds = await plan.ResolveUserIdsAsync(sync, cancellationToken).ConfigureAwait(false);
-            toReset.AddRange(await FindUsersAsync(context, types.User, userIds, sync, cancellationToken).ConfigureAwait(false));
-        }
-
-        foreach (var user in toReset.Distinct())
-        {
-            user.ResetSessionKey();
-            context.Entry(user).DetectChanges();
+            tracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
 
@@ -143,26 +163,33 @@ internal static class SessionKeyReset
         private readonly HashSet<object> _groups = [];
         private readonly HashSet<object> _bundles = [];
 
-        public void Collect()
+        /// <summary>Join entity type name to the column that names the affected side, and the set it goes into.</summary>
+        private Dictionary<string, (string Column, HashSet<object> Into)>? _joins;
+
+        /// <summary>Takes what the plan needs from one tracked entry: a deleted group or bundle, or an added or deleted mapping row.</summary>
+        public void Collect(EntityEntry entry)
         {
-            foreach (var entry in context.ChangeTracker.Entries())
+            if (entry.State is not (EntityState.Added or EntityState.Deleted))
             {
-                if (entry.State is EntityState.Deleted && types.Group is not null && types.Group.ClrType.IsInstanceOfType(entry.Entity))
-                {
-                    AddKey(_groups, entry);
-                }
-                else if (entry.State is EntityState.Deleted && types.Bundle is not null && types.Bundle.ClrType.IsInstanceOfType(entry.Entity))
-                {
-                    AddKey(_bundles, entry);
-                }
+                return;
             }
 
-            Collect(M.UserPermissions, M.UserColumn, _users);
-            Collect(M.UserBundles, M.UserColumn, _users);
-            Collect(M.UserGroups, M.UserColumn, _users);
-            Collect(M.GroupPermissions, M.GroupColumn, _groups);
-            Collect(M.GroupBundles, M.GroupColumn, _groups);
-            Collect(M.BundlePermissions, M.BundleColumn, _bundles);
+            if (entry.State is EntityState.Deleted && types.Group is not null && types.Group.ClrType.IsInstanceOfType(entry.Entity))
+            {
+                AddKey(_groups, entry);
+            }
+            else if (entry.State is EntityState.Deleted && types.Bundle is not null && types.Bundle.ClrType.IsInstanceOfType(entry.Entity))
+            {
+                AddKey(_bundles, entry);
+            }
+            else if (entry.Entity is Dictionary<string, object> && Joins().TryGetValue(entry.Metadata.Name, out var join))
+            {
+                var property = entry.Property(join.Column);
+                if ((entry.State == EntityState.Deleted ? property.OriginalValue : property.CurrentValue) is { } id)
+                {
+                    join.Into.Add(id);
+                }
+            }
         }
 
         public async Task<HashSet<object>> ResolveUserIdsAsync(bool sync, CancellationToken cancellationToken)
@@ -182,23 +209,27 @@ internal static class SessionKeyReset
             return _users;
         }
 
-        private void Collect(M.Mapping mapping, string column, HashSet<object> into)
+        private Dictionary<string, (string Column, HashSet<object> Into)> Joins()
         {
-            var join = M.FindJoin(context.Model, tableNamespace, mapping);
-            if (join is null)
+            if (_joins is not null)
             {
-                return;
+                return _joins;
             }
 
-            foreach (var entry in context.ChangeTracker.Entries<Dictionary<string, object>>())
+            _joins = [];
+            Add(M.UserPermissions, M.UserColumn, _users);
+            Add(M.UserBundles, M.UserColumn, _users);
+            Add(M.UserGroups, M.UserColumn, _users);
+            Add(M.GroupPermissions, M.GroupColumn, _groups);
+            Add(M.GroupBundles, M.GroupColumn, _groups);
+            Add(M.BundlePermissions, M.BundleColumn, _bundles);
+            return _joins;
+
+            void Add(M.Mapping mapping, string column, HashSet<object> into)
             {
-                if (entry.Metadata.Name == join.Name && entry.State is EntityState.Added or EntityState.Deleted)
+                if (M.FindJoin(context.Model, tableNamespace, mapping) is { } join)
                 {
-                    var property = entry.Property(column);
-                    if ((entry.State == EntityState.Deleted ? property.OriginalValue : property.CurrentValue) is { } id)
-                    {
-                        into.Add(id);
-                    }
+                    _joins[join.Name] = (column, into);
                 }
             }
         }
