@@ -1,13 +1,15 @@
 using KegAuth.Tests.Interop;
+using KegAuth.Tests.Databases;
+using KegAuth.Tests.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
 namespace KegAuth.Tests.ApiTokens;
 
 /// <summary>Every <c>api_tokens</c> and <c>genword</c> entry of the keg-auth vectors.</summary>
-public sealed class InteropApiTokenTests : IDisposable
+public abstract class InteropApiTokenTests(TestDatabase database) : IDisposable
 {
-    private readonly ApiTokenDatabase _db = new();
+    private readonly KegDatabase<ApiTokenContext> _db = new(database);
 
     public void Dispose() => _db.Dispose();
 
@@ -94,3 +96,10 @@ public sealed class InteropApiTokenTests : IDisposable
         Assert.All(token, c => Assert.Contains(c, InteropVectors.Instance.Genword.Charsets[vector.Charset]));
     }
 }
+
+/// <summary><see cref="InteropApiTokenTests"/> on SQLite.</summary>
+public sealed class InteropApiTokenTestsOnSqlite() : InteropApiTokenTests(new SqliteTestDatabase());
+
+/// <summary><see cref="InteropApiTokenTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class InteropApiTokenTestsOnPostgres(PostgresFixture postgres) : InteropApiTokenTests(postgres.NewDatabase());

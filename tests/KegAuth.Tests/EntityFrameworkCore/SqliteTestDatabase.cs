@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace KegAuth.Tests.EntityFrameworkCore;
@@ -28,6 +29,9 @@ public sealed class SqliteTestDatabase : TestDatabase
     /// <inheritdoc/>
     public override DbContextOptionsBuilder<TContext> UseProvider<TContext>(DbContextOptionsBuilder<TContext> builder)
         => builder.UseSqlite(ConnectionString);
+
+    /// <inheritdoc/>
+    public override IServiceCollection AddProviderServices(IServiceCollection services) => services.AddEntityFrameworkSqlite();
 
     /// <inheritdoc/>
     public override void AssertUniqueViolation(DbUpdateException exception)
