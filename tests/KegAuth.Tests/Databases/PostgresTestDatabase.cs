@@ -1,3 +1,4 @@
+using System.Data.Common;
 using KegAuth.Tests.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,14 @@ public sealed class PostgresTestDatabase : TestDatabase
     /// <inheritdoc/>
     public override DbContextOptionsBuilder<TContext> UseProvider<TContext>(DbContextOptionsBuilder<TContext> builder)
         => builder.UseNpgsql(ConnectionString);
+
+    /// <inheritdoc/>
+    public override DbConnection OpenConnection()
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
 
     /// <inheritdoc/>
     public override IServiceCollection AddProviderServices(IServiceCollection services) => services.AddEntityFrameworkNpgsql();

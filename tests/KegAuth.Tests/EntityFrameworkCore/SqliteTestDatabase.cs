@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,14 @@ public sealed class SqliteTestDatabase : TestDatabase
     /// <inheritdoc/>
     public override DbContextOptionsBuilder<TContext> UseProvider<TContext>(DbContextOptionsBuilder<TContext> builder)
         => builder.UseSqlite(ConnectionString);
+
+    /// <inheritdoc/>
+    public override DbConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
 
     /// <inheritdoc/>
     public override IServiceCollection AddProviderServices(IServiceCollection services) => services.AddEntityFrameworkSqlite();

@@ -1,9 +1,11 @@
+using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using KegAuth.Tests.ApiTokens;
 using KegAuth.Tests.Attempts;
+using KegAuth.Tests.Databases;
 using KegAuth.Tests.EntityFrameworkCore;
 using KegAuth.Tests.Interop;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
@@ -11,44 +13,46 @@ namespace KegAuth.Tests.KegAuthSchema;
 
 /// <summary>
 /// A database created and filled as Python keg-auth would, opened in place with
-/// <see cref="KegSchemaNaming.KegAuth"/>, and left in a state Python reads back. SQLite only: the
-/// PostgreSQL schema's bytea, enum and naive-timestamp columns are not mapped yet.
+/// <see cref="KegSchemaNaming.KegAuth"/>, and left in a state Python reads back.
 /// </summary>
-public sealed class KegAuthDatabaseTests : IDisposable
+public abstract class KegAuthDatabaseTests : IDisposable
 {
     private const string PythonNow = "2030-01-01 12:00:00.000000"; // TestClock.Start as SQLAlchemy writes it
 
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TestDatabase _database;
+    private readonly KegAuthSchemaDialect _dialect;
     private readonly KegAuthOptions _options;
     private readonly InteropUserVector _alice = InteropUserVectors.ById(140892);
     private readonly InteropUserVector _zoe = InteropUserVectors.ById(841236);
     private readonly ApiTokenVector _aliceApi;
 
-    public KegAuthDatabaseTests()
+    protected KegAuthDatabaseTests(TestDatabase database)
     {
+        _database = database;
+        _dialect = KegAuthSchemaDialect.For(database);
         _options = TestClock.Options(TestClock.Create());
         _options.PasswordWorkFactor = 4;
         _options.SchemaNaming = KegSchemaNaming.KegAuth;
         _aliceApi = InteropVectors.Instance.ApiTokens.First(v => v.Email == _alice.Email);
 
-        Execute(KegAuthSqliteSchema.Ddl);
+        Execute(_dialect.Ddl);
         InsertEmailUser(_alice, _aliceApi.TokenHash);
         InsertEmailUser(_zoe, token: null);
         Execute("""
-            INSERT INTO users (id, username, is_enabled, is_superuser, session_key, disabled_utc) VALUES
-                (1, 'member', 1, 0, 'member-session-key', '2030-06-01 00:00:00.000000'),
-                (2, 'outsider', 1, 0, 'outsider-session-key', '2029-12-31 00:00:00.000000');
-            INSERT INTO permissions (id, token, description) VALUES (1, 'report-view', 'View reports'), (2, 'admin', NULL);
-            INSERT INTO bundles (id, name) VALUES (1, 'reports');
-            INSERT INTO groups (id, name) VALUES (1, 'staff');
+            INSERT INTO users (username, is_enabled, is_superuser, session_key, disabled_utc) VALUES
+                ('member', TRUE, FALSE, 'member-session-key', '2030-06-01 00:00:00.000000'),
+                ('outsider', TRUE, FALSE, 'outsider-session-key', '2029-12-31 00:00:00.000000');
+            INSERT INTO permissions (token, description) VALUES ('report-view', 'View reports'), ('admin', NULL);
+            INSERT INTO bundles (name) VALUES ('reports');
+            INSERT INTO groups (name) VALUES ('staff');
             INSERT INTO keg_auth_bundle_permissions (bundle_id, permission_id) VALUES (1, 1);
             INSERT INTO keg_auth_group_bundles (group_id, bundle_id) VALUES (1, 1);
             INSERT INTO keg_auth_user_groups (user_id, group_id) VALUES (1, 1);
-            INSERT INTO attempts (id, user_input, datetime_utc, attempt_type, is_during_lockout, success, source_ip) VALUES
-                (1, 'alice@example.com', '2029-12-30 12:00:00.000000', 'login', 0, 0, '10.0.0.1'),
-                (2, 'alice@example.com', '2029-12-31 11:59:59.999999', 'forgot', 0, 1, NULL),
-                (3, 'alice@example.com', '2029-12-31 12:00:00.000000', 'reset', 0, 1, NULL),
-                (4, 'alice@example.com', '2030-01-01 11:00:00.000000', 'login', 0, 0, NULL);
+            INSERT INTO attempts (user_input, datetime_utc, attempt_type, is_during_lockout, success, source_ip) VALUES
+                ('alice@example.com', '2029-12-30 12:00:00.000000', 'login', FALSE, FALSE, '10.0.0.1'),
+                ('alice@example.com', '2029-12-31 11:59:59.999999', 'forgot', FALSE, TRUE, NULL),
+                ('alice@example.com', '2029-12-31 12:00:00.000000', 'reset', FALSE, TRUE, NULL),
+                ('alice@example.com', '2030-01-01 11:00:00.000000', 'login', FALSE, FALSE, NULL);
             """);
     }
 
@@ -69,11 +73,11 @@ public sealed class KegAuthDatabaseTests : IDisposable
         }
 
         Assert.Equal(
-            [PythonNow, "blob", _alice.PasswordHash!, "alice-session-key"],
-            Row("SELECT last_login_utc, typeof(password), CAST(password AS TEXT), session_key FROM users_with_token WHERE id = 140892"));
+            [PythonNow, _dialect.BinaryTypeName, _alice.PasswordHash!, "alice-session-key"],
+            Row($"SELECT {_dialect.TimestampText("last_login_utc")}, {_dialect.TypeOf("password")}, {_dialect.HashText("password")}, session_key FROM users_with_token WHERE id = 140892"));
         Assert.Equal(
             ["alice@example.com", PythonNow, "login", 0L, 1L, "10.0.0.2"],
-            Row("SELECT user_input, datetime_utc, attempt_type, is_during_lockout, success, source_ip FROM attempts WHERE id = 5"));
+            Row($"SELECT user_input, {_dialect.TimestampText("datetime_utc")}, CAST(attempt_type AS TEXT), is_during_lockout, success, source_ip FROM attempts WHERE id = 5"));
     }
 
     [Fact]
@@ -85,8 +89,8 @@ public sealed class KegAuthDatabaseTests : IDisposable
             db.SaveChanges();
         }
 
-        var stored = Row("SELECT typeof(password), CAST(password AS TEXT) FROM users_with_token WHERE id = 841236");
-        Assert.Equal("blob", stored[0]);
+        var stored = Row($"SELECT {_dialect.TypeOf("password")}, {_dialect.HashText("password")} FROM users_with_token WHERE id = 841236");
+        Assert.Equal(_dialect.BinaryTypeName, stored[0]);
         Assert.StartsWith("$2", (string)stored[1]!, StringComparison.Ordinal);
         Assert.True(PasswordHash.FromHash((string)stored[1]!).Verify("new password"));
     }
@@ -168,31 +172,44 @@ public sealed class KegAuthDatabaseTests : IDisposable
         Assert.Equal("UsersWithToken", entityFramework.Model.FindEntityType(typeof(TokenEmailUser))!.GetTableName());
     }
 
-    private KegAuthAppContext NewContext() => _database.CreateContext<KegAuthAppContext>(_options);
+    private KegAuthAppContext NewContext() => new(_dialect.Options(_database, _options));
 
     private void InsertEmailUser(InteropUserVector vector, string? token)
     {
-        using var connection = Open();
+        // SQLAlchemy's timestamp text, always six fraction digits; a literal, which both providers cast.
+        var lastLogin = vector.LastLoginUtc is { } login ? $"'{login.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture)}'" : "NULL";
+        using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = """
+        command.CommandText = $"""
             INSERT INTO users_with_token (id, email, is_verified, is_enabled, is_superuser, password, token, session_key, last_login_utc)
-            VALUES ($id, $email, 1, $enabled, 0, $password, $token, $key, $lastLogin)
+            VALUES (@id, @email, TRUE, @enabled, FALSE, @password, @token, @key, {lastLogin})
             """;
-        command.Parameters.AddWithValue("$id", vector.Id);
-        command.Parameters.AddWithValue("$email", vector.Email);
-        command.Parameters.AddWithValue("$enabled", vector.IsActive);
-        command.Parameters.AddWithValue("$password", vector.PasswordHash is null ? DBNull.Value : Encoding.UTF8.GetBytes(vector.PasswordHash));
-        command.Parameters.AddWithValue("$token", token is null ? DBNull.Value : Encoding.UTF8.GetBytes(token));
-        command.Parameters.AddWithValue("$key", vector.Email.Split('@')[0] + "-session-key");
-
-        // SQLAlchemy's SQLite DATETIME text: always six fraction digits.
-        command.Parameters.AddWithValue("$lastLogin", vector.LastLoginUtc is { } login ? login.ToString("yyyy-MM-dd HH:mm:ss.ffffff", System.Globalization.CultureInfo.InvariantCulture) : DBNull.Value);
+        Add(command, "id", vector.Id);
+        Add(command, "email", vector.Email);
+        Add(command, "enabled", vector.IsActive);
+        Add(command, "password", vector.PasswordHash is null ? null : Encoding.UTF8.GetBytes(vector.PasswordHash));
+        Add(command, "token", token is null ? null : Encoding.UTF8.GetBytes(token));
+        Add(command, "key", vector.Email.Split('@')[0] + "-session-key");
         command.ExecuteNonQuery();
+    }
+
+    private static void Add(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@" + name;
+        parameter.Value = value ?? DBNull.Value;
+        if (value is null)
+        {
+            // An untyped NULL is text to Npgsql, which bytea refuses.
+            parameter.DbType = System.Data.DbType.Binary;
+        }
+
+        command.Parameters.Add(parameter);
     }
 
     private void Execute(string sql)
     {
-        using var connection = Open();
+        using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
@@ -200,7 +217,7 @@ public sealed class KegAuthDatabaseTests : IDisposable
 
     private object?[] Row(string sql)
     {
-        using var connection = Open();
+        using var connection = _database.OpenConnection();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         using var reader = command.ExecuteReader();
@@ -208,13 +225,22 @@ public sealed class KegAuthDatabaseTests : IDisposable
         var values = new object?[reader.FieldCount];
         reader.GetValues(values!);
         Assert.False(reader.Read(), "more than one row");
-        return [.. values.Select(v => v is DBNull ? null : v)];
+        return [.. values.Select(Normalize)];
     }
 
-    private SqliteConnection Open()
+    // Booleans and integers as SQLite returns them, so one expectation fits both providers.
+    private static object? Normalize(object? value) => value switch
     {
-        var connection = new SqliteConnection(_database.ConnectionString);
-        connection.Open();
-        return connection;
-    }
+        DBNull => null,
+        bool b => b ? 1L : 0L,
+        int i => (long)i,
+        _ => value,
+    };
 }
+
+/// <summary><see cref="KegAuthDatabaseTests"/> on SQLite.</summary>
+public sealed class KegAuthDatabaseTestsOnSqlite() : KegAuthDatabaseTests(new SqliteTestDatabase());
+
+/// <summary><see cref="KegAuthDatabaseTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class KegAuthDatabaseTestsOnPostgres(PostgresFixture postgres) : KegAuthDatabaseTests(postgres.NewDatabase());
