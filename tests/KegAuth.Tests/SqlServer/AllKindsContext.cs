@@ -10,7 +10,7 @@ public sealed class AllKindsContext(DbContextOptions<AllKindsContext> options) :
 {
     public DbSet<PermUser> Users => Set<PermUser>();
 
-    public DbSet<TokenEmailUser> EmailUsers => Set<TokenEmailUser>();
+    public DbSet<TokenEmailUser> UsersWithToken => Set<TokenEmailUser>();
 
     public DbSet<Permission> Permissions => Set<Permission>();
 

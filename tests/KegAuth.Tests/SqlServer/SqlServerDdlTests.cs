@@ -25,16 +25,16 @@ public sealed class SqlServerDdlTests
 
     [Theory]
     [InlineData("Users", "Password")]
-    [InlineData("EmailUsers", "Password")]
-    [InlineData("EmailUsers", "Token")]
+    [InlineData("UsersWithToken", "Password")]
+    [InlineData("UsersWithToken", "Token")]
     public void Password_and_token_columns_are_varchar_not_nvarchar(string table, string column) =>
         Assert.Equal("varchar(max) NULL", ColumnType(table, column));
 
     [Theory]
     [InlineData("Users", "Username", "nvarchar(512) NOT NULL")]
-    [InlineData("EmailUsers", "Email", "nvarchar(512) NOT NULL")]
+    [InlineData("UsersWithToken", "Email", "nvarchar(512) NOT NULL")]
     [InlineData("Users", "SessionKey", "nvarchar(36) NOT NULL")]
-    [InlineData("EmailUsers", "SessionKey", "nvarchar(36) NOT NULL")]
+    [InlineData("UsersWithToken", "SessionKey", "nvarchar(36) NOT NULL")]
     [InlineData("Permissions", "Token", "nvarchar(1024) NOT NULL")]
     [InlineData("Bundles", "Name", "nvarchar(1024) NOT NULL")]
     [InlineData("Groups", "Name", "nvarchar(1024) NOT NULL")]
@@ -49,8 +49,8 @@ public sealed class SqlServerDdlTests
     [Theory]
     [InlineData("Users", "Username")]
     [InlineData("Users", "SessionKey")]
-    [InlineData("EmailUsers", "Email")]
-    [InlineData("EmailUsers", "SessionKey")]
+    [InlineData("UsersWithToken", "Email")]
+    [InlineData("UsersWithToken", "SessionKey")]
     [InlineData("Permissions", "Token")]
     [InlineData("Bundles", "Name")]
     [InlineData("Groups", "Name")]
@@ -70,26 +70,43 @@ public sealed class SqlServerDdlTests
         }
     }
 
-    private static string CreateScript()
+    [Fact]
+    public void With_keg_auth_naming_the_names_are_snake_case_and_the_hashes_stay_varchar()
     {
+        var script = CreateScript(KegSchemaNaming.KegAuth);
+
+        Assert.Equal("varchar(max) NULL", ColumnType(script, "users_with_token", "token"));
+        Assert.Equal("nvarchar(36) NOT NULL", ColumnType(script, "users", "session_key"));
+        Assert.Equal("datetime2 NOT NULL", ColumnType(script, "attempts", "datetime_utc"));
+        Assert.Equal("int NOT NULL", ColumnType(script, "keg_auth_group_bundles", "bundle_id"));
+    }
+
+    private static string CreateScript(KegSchemaNaming naming = KegSchemaNaming.EntityFramework)
+    {
+        var kegAuth = TestClock.Options(TestClock.Create());
+        kegAuth.SchemaNaming = naming;
         var options = new DbContextOptionsBuilder<AllKindsContext>()
             .UseSqlServer("Server=unused;Database=unused")
-            .UseKegAuth(TestClock.Options(TestClock.Create()))
+            .UseKegAuth(kegAuth)
             .Options;
         using var context = new AllKindsContext(options);
         return context.Database.GenerateCreateScript();
     }
 
-    private static string TableBody(string table)
+    private static string TableBody(string table) => TableBody(Script, table);
+
+    private static string TableBody(string script, string table)
     {
-        var match = Regex.Match(Script, $@"CREATE TABLE \[{table}\] \((.*?)\n\);", RegexOptions.Singleline);
+        var match = Regex.Match(script, $@"CREATE TABLE \[{table}\] \((.*?)\n\);", RegexOptions.Singleline);
         Assert.True(match.Success, $"no CREATE TABLE [{table}] in the script");
         return match.Groups[1].Value;
     }
 
-    private static string ColumnType(string table, string column)
+    private static string ColumnType(string table, string column) => ColumnType(Script, table, column);
+
+    private static string ColumnType(string script, string table, string column)
     {
-        var match = Regex.Match(TableBody(table), $@"^\s*\[{column}\] (.+?),?\r?$", RegexOptions.Multiline);
+        var match = Regex.Match(TableBody(script, table), $@"^\s*\[{column}\] (.+?),?\r?$", RegexOptions.Multiline);
         Assert.True(match.Success, $"no column [{column}] in [{table}]");
         return match.Groups[1].Value;
     }
