@@ -1,9 +1,11 @@
-// A walk through KegAuth's user features on a SQLite file: create a user, set and verify a password,
-// issue a reset token, change the password with it, and show that the spent token no longer works.
+// A walk through KegAuth's user features on a SQLite file (or the PostgreSQL database named by
+// KEGAUTH_SAMPLE_POSTGRES): create a user, set and verify a password, issue a reset token, change
+// the password with it, and show that the spent token no longer works.
 using KegAuth;
 using KegAuth.Sample.Console;
 using Microsoft.EntityFrameworkCore;
 
+var postgres = Environment.GetEnvironmentVariable("KEGAUTH_SAMPLE_POSTGRES");
 var databasePath = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "kegauth-sample.db");
 var options = new KegAuthOptions
 {
@@ -14,14 +16,15 @@ var options = new KegAuthOptions
     PasswordWorkFactor = 10,
 };
 
-var dbOptions = new DbContextOptionsBuilder<SampleDbContext>()
-    .UseSqlite($"Data Source={databasePath}")
+var builder = new DbContextOptionsBuilder<SampleDbContext>();
+var dbOptions = (string.IsNullOrEmpty(postgres) ? builder.UseSqlite($"Data Source={databasePath}") : builder.UseNpgsql(postgres))
     .UseKegAuth(options)
     .Options;
+var databaseName = string.IsNullOrEmpty(postgres) ? databasePath : "PostgreSQL database " + new Npgsql.NpgsqlConnectionStringBuilder(postgres).Database;
 
 await using var db = new SampleDbContext(dbOptions);
 var created = await db.Database.EnsureCreatedAsync();
-Console.WriteLine($"1. Database {databasePath} {(created ? "created" : "opened")}.");
+Console.WriteLine($"1. Database {databaseName} {(created ? "created" : "opened")}.");
 
 var email = $"Ada.{Guid.NewGuid():N}@Example.com";
 var user = new User { Email = email, DisplayName = "Ada", IsVerified = true };

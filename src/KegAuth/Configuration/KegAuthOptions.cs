@@ -39,6 +39,18 @@ public sealed class KegAuthOptions
     /// </summary>
     public string? TableNamespace { get; set; } = DefaultTableNamespace;
 
+    /// <summary>
+    /// How tables and columns are named. <see cref="KegSchemaNaming.KegAuth"/> maps the whole context
+    /// onto the schema a Python keg-auth app's SQLAlchemy models created: snake_case names (a DbSet
+    /// <c>Users</c> is the table <c>users</c>, <c>LastLoginUtc</c> the column <c>last_login_utc</c>),
+    /// password and token hashes as the bytes keg-auth stores on SQLite and PostgreSQL, SQLAlchemy's
+    /// <c>yyyy-MM-dd HH:mm:ss.ffffff</c> timestamps on SQLite and <c>timestamp without time zone</c>
+    /// on PostgreSQL. On PostgreSQL the attempt type is keg-auth's native enum: also call
+    /// <c>UseNpgsql(connectionString, o =&gt; o.MapEnum&lt;AttemptType&gt;("ka_attempt_types"))</c>.
+    /// Default <see cref="KegSchemaNaming.EntityFramework"/>.
+    /// </summary>
+    public KegSchemaNaming SchemaNaming { get; set; } = KegSchemaNaming.EntityFramework;
+
     /// <summary>The clock for token issue and expiry, <c>IsActive</c> in queries, and attempts. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KegAuth.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -12,7 +13,9 @@ public static class KegAuthDbContextOptionsBuilderExtensions
     /// dates and lowercased emails, and SQL translation of <c>IsActive</c>, <c>IsDisabledByDate</c> and
     /// <c>IsActiveAt</c> with "now" read from <see cref="KegAuthOptions.TimeProvider"/> each time a
     /// query runs. Call it after the database provider (<c>UseSqlite</c>, <c>UseNpgsql</c>,
-    /// <c>UseSqlServer</c>).
+    /// <c>UseSqlServer</c>). With <see cref="KegAuthOptions.SchemaNaming"/> set to
+    /// <see cref="KegSchemaNaming.KegAuth"/> it also turns on EFCore.NamingConventions' snake_case
+    /// names for the whole context, to open a Python keg-auth database in place.
     /// </summary>
     /// <param name="builder">The options builder.</param>
     /// <param name="options">The KegAuth settings; validated here and read by each context built from these options.</param>
@@ -34,6 +37,12 @@ public static class KegAuthDbContextOptionsBuilderExtensions
         }
 
         ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new KegAuthOptionsExtension(options));
+        if (options.SchemaNaming == KegSchemaNaming.KegAuth)
+        {
+            // keg-auth's tables are SQLAlchemy's snake_case; invariant culture so names never depend on the machine.
+            builder.UseSnakeCaseNamingConvention(CultureInfo.InvariantCulture);
+        }
+
         return builder;
     }
 

@@ -6,7 +6,7 @@ namespace KegAuth.EntityFrameworkCore;
 /// <summary>
 /// Decorates the provider's <see cref="IModelCustomizer"/>: after the context's DbSets and
 /// <c>OnModelCreating</c>, maps the permission, bundle and group relationships onto KegAuth's
-/// tables. Navigations the user configured as many-to-many are left alone.
+/// tables, and with keg-auth schema naming, the column formats. Navigations the user configured as many-to-many are left alone.
 /// </summary>
 internal sealed class KegAuthModelCustomizer(IModelCustomizer inner) : IModelCustomizer
 {
@@ -14,6 +14,8 @@ internal sealed class KegAuthModelCustomizer(IModelCustomizer inner) : IModelCus
     public void Customize(ModelBuilder modelBuilder, DbContext context)
     {
         inner.Customize(modelBuilder, context);
-        KegAuthMappingTables.Configure(modelBuilder, KegAuthContextOptions.Find(context)?.TableNamespace);
+        var options = KegAuthContextOptions.Find(context);
+        KegAuthMappingTables.Configure(modelBuilder, options?.TableNamespace);
+        KegAuthSchemaMapping.Configure(modelBuilder, context, options?.SchemaNaming);
     }
 }

@@ -1,12 +1,14 @@
+using KegAuth.Tests.Databases;
+using KegAuth.Tests.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
 namespace KegAuth.Tests.ApiTokens;
 
-/// <summary>API tokens made, then found again through one query on SQLite; every malformed token gives null.</summary>
-public sealed class ApiTokenLookupTests : IDisposable
+/// <summary>API tokens made, then found again through one query; every malformed token gives null.</summary>
+public abstract class ApiTokenLookupTests(TestDatabase database) : IDisposable
 {
-    private readonly ApiTokenDatabase _db = new();
+    private readonly KegDatabase<ApiTokenContext> _db = new(database);
 
     public void Dispose() => _db.Dispose();
 
@@ -154,3 +156,10 @@ public sealed class ApiTokenLookupTests : IDisposable
         Assert.True(index.IsUnique);
     }
 }
+
+/// <summary><see cref="ApiTokenLookupTests"/> on SQLite.</summary>
+public sealed class ApiTokenLookupTestsOnSqlite() : ApiTokenLookupTests(new SqliteTestDatabase());
+
+/// <summary><see cref="ApiTokenLookupTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ApiTokenLookupTestsOnPostgres(PostgresFixture postgres) : ApiTokenLookupTests(postgres.NewDatabase());

@@ -1,29 +1,19 @@
 using KegAuth.Tests.Interop;
+using KegAuth.Tests.Databases;
+using KegAuth.Tests.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
 namespace KegAuth.Tests.ApiTokens;
 
-/// <summary>Every <c>api_tokens</c> and <c>genword</c> entry of the keg-auth vectors.</summary>
-public sealed class InteropApiTokenTests : IDisposable
+/// <summary>keg-auth's stored API-token hashes, looked up through the database.</summary>
+public abstract class InteropApiTokenTests(TestDatabase database) : IDisposable
 {
-    private readonly ApiTokenDatabase _db = new();
+    private readonly KegDatabase<ApiTokenContext> _db = new(database);
 
     public void Dispose() => _db.Dispose();
 
     public static TheoryData<int> ApiTokenIndexes() => [.. Enumerable.Range(0, InteropVectors.Instance.ApiTokens.Count)];
-
-    public static TheoryData<int> LengthIndexes() => [.. Enumerable.Range(0, InteropVectors.Instance.Genword.Lengths.Count)];
-
-    [Theory]
-    [MemberData(nameof(ApiTokenIndexes))]
-    public void The_api_token_layout_matches_keg_auth(int index)
-    {
-        var vector = InteropVectors.Instance.ApiTokens[index];
-        var user = new TokenEmailUser { Email = vector.Email };
-
-        Assert.Equal(vector.ApiToken, user.GenerateApiToken(_db.Options, vector.RawToken));
-    }
 
     [Theory]
     [MemberData(nameof(ApiTokenIndexes))]
@@ -65,32 +55,11 @@ public sealed class InteropApiTokenTests : IDisposable
         Assert.Null(await TokenEmailUser.GetUserForApiTokenAsync(context.EmailUsers, wrong));
         Assert.Equal(vector.TokenHash, context.EmailUsers.Single().Token!.Hash);
     }
-
-    [Fact]
-    public void The_charsets_are_passlibs() => Assert.Equal(InteropVectors.Instance.Genword.Charsets, Genword.Charsets);
-
-    [Fact]
-    public void The_entropy_aliases_are_passlibs()
-    {
-        var aliases = InteropVectors.Instance.Genword.EntropyAliases;
-
-        Assert.Equal(KegEntropy.Unsafe, aliases["unsafe"]);
-        Assert.Equal(KegEntropy.Weak, aliases["weak"]);
-        Assert.Equal(KegEntropy.Fair, aliases["fair"]);
-        Assert.Equal(KegEntropy.Strong, aliases["strong"]);
-        Assert.Equal(KegEntropy.Secure, aliases["secure"]);
-    }
-
-    [Theory]
-    [MemberData(nameof(LengthIndexes))]
-    public void Lengths_match_passlib(int index)
-    {
-        var vector = InteropVectors.Instance.Genword.Lengths[index];
-        var bits = vector.EntropyBits(InteropVectors.Instance.Genword.EntropyAliases);
-
-        var token = TokenUser.GenerateRawAuthToken(vector.Length, bits, vector.Charset);
-
-        Assert.Equal(vector.ExpectedLength, token.Length);
-        Assert.All(token, c => Assert.Contains(c, InteropVectors.Instance.Genword.Charsets[vector.Charset]));
-    }
 }
+
+/// <summary><see cref="InteropApiTokenTests"/> on SQLite.</summary>
+public sealed class InteropApiTokenTestsOnSqlite() : InteropApiTokenTests(new SqliteTestDatabase());
+
+/// <summary><see cref="InteropApiTokenTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class InteropApiTokenTestsOnPostgres(PostgresFixture postgres) : InteropApiTokenTests(postgres.NewDatabase());

@@ -1,12 +1,14 @@
+using KegAuth.Tests.Databases;
+using KegAuth.Tests.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
 namespace KegAuth.Tests.Attempts;
 
 /// <summary>How an attempt is stored: keg-auth's strings for the type, UTC dates, defaults, the lockout index.</summary>
-public sealed class AttemptMappingTests : IDisposable
+public abstract class AttemptMappingTests(TestDatabase database) : IDisposable
 {
-    private readonly AttemptDatabase _db = new();
+    private readonly KegDatabase<AttemptContext> _db = new(database);
 
     public void Dispose() => _db.Dispose();
 
@@ -19,7 +21,7 @@ public sealed class AttemptMappingTests : IDisposable
         var attempt = _db.Add("user", type, TimeSpan.Zero);
 
         using var context = _db.NewContext();
-        var raw = context.Database.SqlQuery<string>($"SELECT AttemptType AS Value FROM Attempts WHERE Id = {attempt.Id}").Single();
+        var raw = context.Database.SqlQuery<string>($"SELECT \"AttemptType\" AS \"Value\" FROM \"Attempts\" WHERE \"Id\" = {attempt.Id}").Single();
         Assert.Equal(stored, raw);
         Assert.Equal(type, context.Attempts.Single().AttemptType);
     }
@@ -61,3 +63,10 @@ public sealed class AttemptMappingTests : IDisposable
         Assert.Equal(50, entity.FindProperty("SourceIp")!.GetMaxLength());
     }
 }
+
+/// <summary><see cref="AttemptMappingTests"/> on SQLite.</summary>
+public sealed class AttemptMappingTestsOnSqlite() : AttemptMappingTests(new SqliteTestDatabase());
+
+/// <summary><see cref="AttemptMappingTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class AttemptMappingTestsOnPostgres(PostgresFixture postgres) : AttemptMappingTests(postgres.NewDatabase());

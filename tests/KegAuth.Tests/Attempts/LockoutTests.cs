@@ -1,19 +1,22 @@
+using KegAuth.Tests.Databases;
+using KegAuth.Tests.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
 namespace KegAuth.Tests.Attempts;
 
-/// <summary>keg-auth's attempt limits, on SQLite with a fake clock: a small limit keeps the tests short.</summary>
-public sealed class LockoutTests : IDisposable
+/// <summary>keg-auth's attempt limits with a fake clock: a small limit keeps the tests short.</summary>
+public abstract class LockoutTests : IDisposable
 {
     private static readonly TimeSpan Timespan = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan Lockout = TimeSpan.FromHours(1);
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
-    private readonly AttemptDatabase _db = new();
+    private readonly KegDatabase<AttemptContext> _db;
 
-    public LockoutTests()
+    protected LockoutTests(TestDatabase database)
     {
+        _db = new KegDatabase<AttemptContext>(database);
         foreach (var type in Enum.GetValues<AttemptType>())
         {
             var policy = _db.Options.Lockout.For(type);
@@ -236,7 +239,7 @@ public sealed class LockoutTests : IDisposable
     [Fact]
     public async Task Without_UseKegAuth_the_check_says_what_to_do()
     {
-        using var context = new AttemptContext(new DbContextOptionsBuilder<AttemptContext>().UseSqlite("Data Source=:memory:").Options);
+        using var context = new AttemptContext(_db.Database.UseProvider(new DbContextOptionsBuilder<AttemptContext>()).Options);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => KegAttempts.IsBlockedAsync<Attempt>(context, "alice", AttemptType.Login));
         Assert.Contains("UseKegAuth", error.Message, StringComparison.Ordinal);
@@ -268,3 +271,10 @@ public sealed class LockoutTests : IDisposable
         return await KegAttempts.LogAttemptAsync<Attempt>(context, user, type, success, sourceIp);
     }
 }
+
+/// <summary><see cref="LockoutTests"/> on SQLite.</summary>
+public sealed class LockoutTestsOnSqlite() : LockoutTests(new SqliteTestDatabase());
+
+/// <summary><see cref="LockoutTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class LockoutTestsOnPostgres(PostgresFixture postgres) : LockoutTests(postgres.NewDatabase());

@@ -1,3 +1,5 @@
+using KegAuth.Tests.Databases;
+using KegAuth.Tests.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -5,12 +7,12 @@ using Xunit;
 
 namespace KegAuth.Tests.Attempts;
 
-/// <summary>keg-auth's <c>purge_attempts</c>: each filter alone and combined, on SQLite, with exact counts.</summary>
-public sealed class PurgeAttemptsTests : IDisposable
+/// <summary>keg-auth's <c>purge_attempts</c>: each filter alone and combined, with exact counts.</summary>
+public abstract class PurgeAttemptsTests : IDisposable
 {
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
 
-    private readonly AttemptDatabase _db = new();
+    private readonly KegDatabase<AttemptContext> _db;
     private readonly Attempt _aliceOldLogin;
     private readonly Attempt _aliceNewLogin;
     private readonly Attempt _aliceOldReset;
@@ -18,8 +20,9 @@ public sealed class PurgeAttemptsTests : IDisposable
     private readonly Attempt _bobNewForgot;
     private readonly Attempt _untyped;
 
-    public PurgeAttemptsTests()
+    protected PurgeAttemptsTests(TestDatabase database)
     {
+        _db = new KegDatabase<AttemptContext>(database);
         _aliceOldLogin = _db.Add("alice", AttemptType.Login, 3 * Hour);
         _aliceNewLogin = _db.Add("alice", AttemptType.Login, TimeSpan.FromMinutes(5));
         _aliceOldReset = _db.Add("alice", AttemptType.Reset, 5 * Hour);
@@ -147,3 +150,10 @@ public sealed class PurgeAttemptsTests : IDisposable
     private void AssertRemaining(params Attempt[] expected) =>
         Assert.Equal(expected.Select(a => a.Id).Order().ToArray(), _db.RemainingIds());
 }
+
+/// <summary><see cref="PurgeAttemptsTests"/> on SQLite.</summary>
+public sealed class PurgeAttemptsTestsOnSqlite() : PurgeAttemptsTests(new SqliteTestDatabase());
+
+/// <summary><see cref="PurgeAttemptsTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PurgeAttemptsTestsOnPostgres(PostgresFixture postgres) : PurgeAttemptsTests(postgres.NewDatabase());

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using KegAuth.Tests.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit;
 
@@ -26,6 +28,17 @@ public sealed class PostgresTestDatabase : TestDatabase
     /// <inheritdoc/>
     public override DbContextOptionsBuilder<TContext> UseProvider<TContext>(DbContextOptionsBuilder<TContext> builder)
         => builder.UseNpgsql(ConnectionString);
+
+    /// <inheritdoc/>
+    public override DbConnection OpenConnection()
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <inheritdoc/>
+    public override IServiceCollection AddProviderServices(IServiceCollection services) => services.AddEntityFrameworkNpgsql();
 
     /// <inheritdoc/>
     public override void AssertUniqueViolation(DbUpdateException exception)

@@ -1,4 +1,5 @@
 using KegAuth.EntityFrameworkCore;
+using KegAuth.Tests.Databases;
 using KegAuth.Tests.EntityFrameworkCore.TestEntities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -9,9 +10,9 @@ using Xunit;
 namespace KegAuth.Tests.EntityFrameworkCore;
 
 /// <summary>How the provider's preprocessor registration is wrapped when EF builds its services.</summary>
-public sealed class QueryPreprocessorDecorationTests : IDisposable
+public abstract class QueryPreprocessorDecorationTests(TestDatabase database) : IDisposable
 {
-    private readonly SqliteTestDatabase _database = new();
+    private readonly TestDatabase _database = database;
 
     public void Dispose() => _database.Dispose();
 
@@ -28,8 +29,8 @@ public sealed class QueryPreprocessorDecorationTests : IDisposable
     [Fact]
     public void The_provider_registration_is_replaced_in_place()
     {
-        // What UseSqlite's extension registers.
-        var services = new ServiceCollection().AddEntityFrameworkSqlite();
+        // What the provider's UseXxx extension registers.
+        var services = _database.AddProviderServices(new ServiceCollection());
         var count = services.Count;
         var index = services.ToList().FindLastIndex(d => d.ServiceType == typeof(IQueryTranslationPreprocessorFactory));
         var lifetime = services[index].Lifetime;
@@ -49,3 +50,10 @@ public sealed class QueryPreprocessorDecorationTests : IDisposable
         Assert.IsType<KegAuthQueryTranslationPreprocessorFactory>(db.GetService<IQueryTranslationPreprocessorFactory>());
     }
 }
+
+/// <summary><see cref="QueryPreprocessorDecorationTests"/> on SQLite.</summary>
+public sealed class QueryPreprocessorDecorationTestsOnSqlite() : QueryPreprocessorDecorationTests(new SqliteTestDatabase());
+
+/// <summary><see cref="QueryPreprocessorDecorationTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class QueryPreprocessorDecorationTestsOnPostgres(PostgresFixture postgres) : QueryPreprocessorDecorationTests(postgres.NewDatabase());

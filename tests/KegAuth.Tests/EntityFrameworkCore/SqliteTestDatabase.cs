@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace KegAuth.Tests.EntityFrameworkCore;
@@ -28,6 +30,17 @@ public sealed class SqliteTestDatabase : TestDatabase
     /// <inheritdoc/>
     public override DbContextOptionsBuilder<TContext> UseProvider<TContext>(DbContextOptionsBuilder<TContext> builder)
         => builder.UseSqlite(ConnectionString);
+
+    /// <inheritdoc/>
+    public override DbConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <inheritdoc/>
+    public override IServiceCollection AddProviderServices(IServiceCollection services) => services.AddEntityFrameworkSqlite();
 
     /// <inheritdoc/>
     public override void AssertUniqueViolation(DbUpdateException exception)

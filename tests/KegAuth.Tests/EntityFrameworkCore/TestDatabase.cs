@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KegAuth.Tests.EntityFrameworkCore;
 
@@ -11,6 +13,12 @@ public abstract class TestDatabase : IDisposable
     /// <summary>Adds the provider (UseSqlite, UseNpgsql, ...) for this database to <paramref name="builder"/>.</summary>
     public abstract DbContextOptionsBuilder<TContext> UseProvider<TContext>(DbContextOptionsBuilder<TContext> builder)
         where TContext : DbContext;
+
+    /// <summary>An open ADO.NET connection to the database, for plain SQL beside EF.</summary>
+    public abstract DbConnection OpenConnection();
+
+    /// <summary>Registers the provider's EF services, as its UseXxx extension does when EF builds its service provider.</summary>
+    public abstract IServiceCollection AddProviderServices(IServiceCollection services);
 
     /// <summary>Options for <typeparamref name="TContext"/> on this database with KegAuth on.</summary>
     public DbContextOptions<TContext> Options<TContext>(KegAuthOptions kegAuth)

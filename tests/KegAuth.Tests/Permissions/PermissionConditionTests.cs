@@ -1,15 +1,18 @@
+using KegAuth.Tests.Databases;
+using KegAuth.Tests.EntityFrameworkCore;
 using Xunit;
 
 namespace KegAuth.Tests.Permissions;
 
 /// <summary>keg-auth's PermissionCondition cases: simple, callable, all, any, nested.</summary>
-public sealed class PermissionConditionTests : IDisposable
+public abstract class PermissionConditionTests : IDisposable
 {
-    private readonly PermissionTestKit _kit = new();
+    private readonly KegDatabase<PermissionContext> _kit;
 
-    public PermissionConditionTests()
+    protected PermissionConditionTests(TestDatabase database)
     {
-        using var db = _kit.Context();
+        _kit = new KegDatabase<PermissionContext>(database);
+        using var db = _kit.NewContext();
         db.Users.Add(new PermUser
         {
             Username = "user",
@@ -40,7 +43,7 @@ public sealed class PermissionConditionTests : IDisposable
     [MemberData(nameof(Cases))]
     public async Task Condition_checks_the_user(string name, PermissionCondition condition, bool expected)
     {
-        using var db = _kit.Context();
+        using var db = _kit.NewContext();
         var user = db.Users.Single();
 
         Assert.True(expected == await condition.IsSatisfiedByAsync(user, db), name);
@@ -53,3 +56,10 @@ public sealed class PermissionConditionTests : IDisposable
         Assert.Throws<ArgumentException>(() => PermissionCondition.HasAny());
     }
 }
+
+/// <summary><see cref="PermissionConditionTests"/> on SQLite.</summary>
+public sealed class PermissionConditionTestsOnSqlite() : PermissionConditionTests(new SqliteTestDatabase());
+
+/// <summary><see cref="PermissionConditionTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PermissionConditionTestsOnPostgres(PostgresFixture postgres) : PermissionConditionTests(postgres.NewDatabase());

@@ -1,20 +1,22 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using KegAuth.Tests.Databases;
+using KegAuth.Tests.EntityFrameworkCore;
 using Xunit;
 
 namespace KegAuth.Tests.Permissions;
 
-/// <summary>keg-auth's permission mapping tests on a real SQLite file.</summary>
-public sealed class PermissionResolutionTests : IDisposable
+/// <summary>keg-auth's permission mapping tests on a real database.</summary>
+public abstract class PermissionResolutionTests(TestDatabase database) : IDisposable
 {
-    private readonly PermissionTestKit _kit = new();
+    private readonly KegDatabase<PermissionContext> _kit = new(database);
 
     public void Dispose() => _kit.Dispose();
 
     private int Seed()
     {
-        using var db = _kit.Context();
+        using var db = _kit.NewContext();
         var perms = Enumerable.Range(1, 5).Select(i => new Permission { Token = "perm" + i }).ToList();
         db.Permissions.AddRange(perms);
         var bundle1 = new Bundle { Name = "bundle1", Permissions = { perms[1] } };
@@ -33,7 +35,7 @@ public sealed class PermissionResolutionTests : IDisposable
     public async Task Direct_bundle_group_and_group_bundle_permissions_all_count()
     {
         Seed();
-        using var db = _kit.Context();
+        using var db = _kit.NewContext();
         var user = db.Users.Single(u => u.Username == "user1");
 
         var permissions = await user.GetAllPermissionsAsync(db);
@@ -46,7 +48,7 @@ public sealed class PermissionResolutionTests : IDisposable
     public async Task A_second_user_sees_only_their_own_and_a_superuser_gets_all_five()
     {
         Seed();
-        using var db = _kit.Context();
+        using var db = _kit.NewContext();
 
         var user2 = db.Users.Single(u => u.Username == "user2");
         Assert.Equal(["perm5"], (await user2.GetAllPermissionsAsync(db)).Select(p => p.Token));
@@ -58,7 +60,7 @@ public sealed class PermissionResolutionTests : IDisposable
     public async Task Group_permissions_are_its_own_plus_its_bundles()
     {
         Seed();
-        using var db = _kit.Context();
+        using var db = _kit.NewContext();
         db.Groups.Single(g => g.Name == "group1").Bundles.Add(db.Bundles.Single(b => b.Name == "bundle1"));
         db.SaveChanges();
 
@@ -73,11 +75,11 @@ public sealed class PermissionResolutionTests : IDisposable
     public async Task Token_cache_goes_stale_until_cleared()
     {
         Seed();
-        using var db = _kit.Context();
+        using var db = _kit.NewContext();
         var user = db.Users.Single(u => u.Username == "user2");
         Assert.Equal(["perm5"], await user.GetAllPermissionTokensAsync(db));
 
-        using (var other = _kit.Context())
+        using (var other = _kit.NewContext())
         {
             other.Users.Single(u => u.Username == "user2").Permissions.Add(other.Permissions.Single(p => p.Token == "perm1"));
             other.SaveChanges();
@@ -92,7 +94,7 @@ public sealed class PermissionResolutionTests : IDisposable
     public async Task Has_all_and_has_any()
     {
         Seed();
-        using var db = _kit.Context();
+        using var db = _kit.NewContext();
         var user = db.Users.Single(u => u.Username == "user1");
 
         Assert.True(await user.HasAllPermissionsAsync(db, "perm1"));
@@ -106,32 +108,32 @@ public sealed class PermissionResolutionTests : IDisposable
     public async Task Get_by_token_finds_or_returns_null()
     {
         Seed();
-        using var db = _kit.Context();
+        using var db = _kit.NewContext();
 
         Assert.Equal("perm3", (await Permission.GetByTokenAsync(db.Permissions, "perm3"))?.Token);
         Assert.Null(await Permission.GetByTokenAsync(db.Permissions, "nope"));
     }
 
     [Fact]
-    public void Duplicate_token_or_name_is_a_DbUpdateException()
+    public void Duplicate_token_or_name_is_the_providers_unique_violation()
     {
         Seed();
-        using (var db = _kit.Context())
+        using (var db = _kit.NewContext())
         {
             db.Permissions.Add(new Permission { Token = "perm1" });
-            Assert.Throws<DbUpdateException>(() => db.SaveChanges());
+            _kit.Database.AssertUniqueViolation(Assert.Throws<DbUpdateException>(() => db.SaveChanges()));
         }
 
-        using (var db = _kit.Context())
+        using (var db = _kit.NewContext())
         {
             db.Bundles.Add(new Bundle { Name = "bundle1" });
-            Assert.Throws<DbUpdateException>(() => db.SaveChanges());
+            _kit.Database.AssertUniqueViolation(Assert.Throws<DbUpdateException>(() => db.SaveChanges()));
         }
 
-        using (var db = _kit.Context())
+        using (var db = _kit.NewContext())
         {
             db.Groups.Add(new Group { Name = "group1" });
-            Assert.Throws<DbUpdateException>(() => db.SaveChanges());
+            _kit.Database.AssertUniqueViolation(Assert.Throws<DbUpdateException>(() => db.SaveChanges()));
         }
     }
 
@@ -174,3 +176,10 @@ public sealed class PermissionResolutionTests : IDisposable
         }
     }
 }
+
+/// <summary><see cref="PermissionResolutionTests"/> on SQLite.</summary>
+public sealed class PermissionResolutionTestsOnSqlite() : PermissionResolutionTests(new SqliteTestDatabase());
+
+/// <summary><see cref="PermissionResolutionTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PermissionResolutionTestsOnPostgres(PostgresFixture postgres) : PermissionResolutionTests(postgres.NewDatabase());

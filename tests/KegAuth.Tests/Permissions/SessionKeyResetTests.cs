@@ -1,17 +1,20 @@
+using KegAuth.Tests.Databases;
+using KegAuth.Tests.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
 
 namespace KegAuth.Tests.Permissions;
 
 /// <summary>keg-auth's session-key events: rights changes reset the key in the same SaveChanges.</summary>
-public sealed class SessionKeyResetTests : IDisposable
+public abstract class SessionKeyResetTests : IDisposable
 {
-    private readonly PermissionTestKit _kit = new();
+    private readonly KegDatabase<PermissionContext> _kit;
     private readonly Dictionary<int, string> _names;
 
-    public SessionKeyResetTests()
+    protected SessionKeyResetTests(TestDatabase database)
     {
-        using var db = _kit.Context();
+        _kit = new KegDatabase<PermissionContext>(database);
+        using var db = _kit.NewContext();
         var perm = new Permission { Token = "perm" };
         var bundle = new Bundle { Name = "bundle" };
         var viaGroupBundle = new Bundle { Name = "group-bundle" };
@@ -81,7 +84,7 @@ public sealed class SessionKeyResetTests : IDisposable
     [Fact]
     public void Re_enabling_clears_a_passed_disabled_date()
     {
-        SetUser("bystander", u => { u.IsEnabled = false; u.DisabledUtc = _kit.Clock.GetUtcNow().UtcDateTime.AddDays(-1); });
+        SetUser("bystander", u => { u.IsEnabled = false; u.DisabledUtc = _kit.Now.AddDays(-1); });
         SetUser("bystander", u => u.IsEnabled = true);
         Assert.Null(User("bystander").DisabledUtc);
     }
@@ -89,8 +92,8 @@ public sealed class SessionKeyResetTests : IDisposable
     [Fact]
     public void Re_enabling_with_a_new_disabled_date_keeps_it()
     {
-        var later = _kit.Clock.GetUtcNow().UtcDateTime.AddDays(3);
-        SetUser("bystander", u => { u.IsEnabled = false; u.DisabledUtc = _kit.Clock.GetUtcNow().UtcDateTime.AddDays(-1); });
+        var later = _kit.Now.AddDays(3);
+        SetUser("bystander", u => { u.IsEnabled = false; u.DisabledUtc = _kit.Now.AddDays(-1); });
         SetUser("bystander", u => { u.IsEnabled = true; u.DisabledUtc = later; });
         Assert.Equal(later, User("bystander").DisabledUtc);
     }
@@ -98,7 +101,7 @@ public sealed class SessionKeyResetTests : IDisposable
     [Fact]
     public void Disabling_keeps_the_disabled_date()
     {
-        var past = _kit.Clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        var past = _kit.Now.AddDays(-1);
         SetUser("bystander", u => u.DisabledUtc = past);
         SetUser("bystander", u => u.IsEnabled = false);
         Assert.Equal(past, User("bystander").DisabledUtc);
@@ -108,7 +111,7 @@ public sealed class SessionKeyResetTests : IDisposable
 
     private async Task ApplyAsync(string change, bool sync = false)
     {
-        using var db = _kit.Context();
+        using var db = _kit.NewContext();
         PermUser U(string name) => db.Users.Include(u => u.Permissions).Include(u => u.Groups).Single(u => u.Username == name);
         Permission P() => db.Permissions.Single(p => p.Token == "perm");
         Group G() => db.Groups.Single(g => g.Name == "group");
@@ -152,20 +155,27 @@ public sealed class SessionKeyResetTests : IDisposable
 
     private Dictionary<string, string> Keys()
     {
-        using var db = _kit.Context();
+        using var db = _kit.NewContext();
         return db.Users.ToDictionary(u => _names[u.Id], u => u.SessionKey);
     }
 
     private PermUser User(string name)
     {
-        using var db = _kit.Context();
+        using var db = _kit.NewContext();
         return db.Users.AsNoTracking().Single(u => u.Username == name);
     }
 
     private void SetUser(string name, Action<PermUser> change)
     {
-        using var db = _kit.Context();
+        using var db = _kit.NewContext();
         change(db.Users.Single(u => u.Username == name));
         db.SaveChanges();
     }
 }
+
+/// <summary><see cref="SessionKeyResetTests"/> on SQLite.</summary>
+public sealed class SessionKeyResetTestsOnSqlite() : SessionKeyResetTests(new SqliteTestDatabase());
+
+/// <summary><see cref="SessionKeyResetTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class SessionKeyResetTestsOnPostgres(PostgresFixture postgres) : SessionKeyResetTests(postgres.NewDatabase());

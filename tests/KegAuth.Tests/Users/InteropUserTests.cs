@@ -12,9 +12,9 @@ namespace KegAuth.Tests.Users;
 /// </summary>
 public abstract class InteropUserTests : IDisposable
 {
-    private readonly UserDatabase _db;
+    private readonly KegDatabase<UserTestContext> _db;
 
-    protected InteropUserTests(TestDatabase database) => _db = new UserDatabase(database);
+    protected InteropUserTests(TestDatabase database) => _db = new KegDatabase<UserTestContext>(database);
 
     public void Dispose() => _db.Dispose();
 

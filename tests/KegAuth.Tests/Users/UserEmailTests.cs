@@ -9,9 +9,9 @@ namespace KegAuth.Tests.Users;
 /// <summary>keg-auth's email rules: stored lowercased, found in any casing, unique regardless of case.</summary>
 public abstract class UserEmailTests : IDisposable
 {
-    private readonly UserDatabase _db;
+    private readonly KegDatabase<UserTestContext> _db;
 
-    protected UserEmailTests(TestDatabase database) => _db = new UserDatabase(database);
+    protected UserEmailTests(TestDatabase database) => _db = new KegDatabase<UserTestContext>(database);
 
     public void Dispose() => _db.Dispose();
 

@@ -8,9 +8,9 @@ namespace KegAuth.Tests.Users;
 /// <summary>keg-auth's user token tests, on generated users saved to and reloaded from the database.</summary>
 public abstract class UserTokenTests : IDisposable
 {
-    private readonly UserDatabase _db;
+    private readonly KegDatabase<UserTestContext> _db;
 
-    protected UserTokenTests(TestDatabase database) => _db = new UserDatabase(database);
+    protected UserTokenTests(TestDatabase database) => _db = new KegDatabase<UserTestContext>(database);
 
     public void Dispose() => _db.Dispose();
 
