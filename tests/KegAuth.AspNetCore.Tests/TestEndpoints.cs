@@ -33,6 +33,9 @@ public static class TestEndpoints
             return user is null ? Results.Unauthorized() : Results.Ok(new { email = user.Email });
         }).RequireAuthorization();
 
+        // Authentication alone, no database lookup: shows what the scheme decided.
+        app.MapGet("/claims", (HttpContext http) => Results.Ok(new { name = http.User.Identity!.Name })).RequireAuthorization();
+
         app.MapGet("/reports", () => "reports").RequireKegPermissions("reports.view");
         app.MapGet("/reports-and-export", () => "both").RequireKegPermissions("reports.view", "reports.export");
         app.MapGet("/any-report", () => "any").RequireAnyKegPermission("reports.view", "reports.export");

@@ -39,7 +39,7 @@ public sealed class TestWebApp : IAsyncDisposable
 
     public KegAuthOptions Options => _app.Services.GetRequiredService<IOptions<KegAuthOptions>>().Value;
 
-    public static async Task<TestWebApp> StartAsync()
+    public static async Task<TestWebApp> StartAsync(TimeSpan? validationInterval = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "kegauth-aspnet-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -64,7 +64,11 @@ public sealed class TestWebApp : IAsyncDisposable
                 options.Lockout.Reset.Limit = LoginLimit;
             })
             .AddApiTokens()
-            .AddCookies(cookies => cookies.UseStatusCodes = true)
+            .AddCookies(cookies =>
+            {
+                cookies.UseStatusCodes = true;
+                cookies.ValidationInterval = validationInterval ?? TimeSpan.Zero;
+            })
             .AddSignIn<WebAttempt>()
             .AddPasswordReset<WebAttempt, CapturingResetSender>();
 
