@@ -4,7 +4,7 @@ namespace KegAuth;
 
 /// <summary>
 /// What every <see cref="KegUserAttribute"/> class has. The generator implements it; code that
-/// works over any user type (session validation, sign-in) can be written against it.
+/// works over any user type (session validation, sign-in, password reset) can be written against it.
 /// </summary>
 public interface IKegUser
 {
@@ -37,6 +37,29 @@ public interface IKegUser
 
     /// <summary>Replaces the session key with a new random value, ending every session.</summary>
     void ResetSessionKey();
+
+    /// <summary>Hashes <paramref name="plain"/> with bcrypt at <see cref="KegAuthOptions.PasswordWorkFactor"/> and stores it in <see cref="Password"/>.</summary>
+    /// <param name="plain">The new password.</param>
+    /// <param name="options">The KegAuth options.</param>
+    void SetPassword(string plain, KegAuthOptions options);
+
+    /// <summary>Issues a password-reset token (keg-auth <c>token_generate</c>).</summary>
+    /// <param name="options">The KegAuth options (secret key, lifetime and clock).</param>
+    /// <returns>The token.</returns>
+    string TokenGenerate(KegAuthOptions options);
+
+    /// <summary>Whether <paramref name="token"/> is a valid, unexpired reset token for this user in its current state (keg-auth <c>token_verify</c>). Never throws.</summary>
+    /// <param name="token">The token the user presented.</param>
+    /// <param name="options">The KegAuth options.</param>
+    /// <returns>Whether it verifies.</returns>
+    bool TokenVerify(string? token, KegAuthOptions options);
+
+    /// <summary>Sets a new password with a reset token (keg-auth <c>change_password</c>).</summary>
+    /// <param name="token">The reset token.</param>
+    /// <param name="newPassword">The new password.</param>
+    /// <param name="options">The KegAuth options.</param>
+    /// <exception cref="InvalidTokenException">The token does not verify for this user.</exception>
+    void ChangePassword(string token, string newPassword, KegAuthOptions options);
 }
 
 /// <summary>

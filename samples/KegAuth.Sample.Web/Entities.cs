@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace KegAuth.Sample.Web;
+
+// KegAuth generates the columns and behaviour of each class from its attribute.
+[KegUser, KegUserToken]
+public partial class User
+{
+    public int Id { get; set; }
+}
+
+[KegPermission]
+public partial class Permission
+{
+    public int Id { get; set; }
+}
+
+[KegBundle]
+public partial class Bundle
+{
+    public int Id { get; set; }
+}
+
+[KegGroup]
+public partial class Group
+{
+    public int Id { get; set; }
+}
+
+[KegAttempt]
+public partial class Attempt
+{
+    public int Id { get; set; }
+}
+
+public sealed class SampleDb(DbContextOptions<SampleDb> options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Permission> Permissions => Set<Permission>();
+
+    public DbSet<Bundle> Bundles => Set<Bundle>();
+
+    public DbSet<Group> Groups => Set<Group>();
+
+    public DbSet<Attempt> Attempts => Set<Attempt>();
+}

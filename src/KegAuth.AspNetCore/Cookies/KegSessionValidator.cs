@@ -1,0 +1,61 @@
+using System.Globalization;
+using KegAuth.AspNetCore.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KegAuth.AspNetCore.Cookies;
+
+/// <summary>
+/// Checks a cookie session against the database: it ends when the user's session key was reset (rights or
+/// password changed) or the user is no longer active, disabled by date included. keg-auth trusts a session
+/// until its key changes; this also re-checks the active state.
+/// </summary>
+internal sealed class KegSessionValidator<TContext, TUser>(KegUserStore<TContext, TUser> users, IOptions<KegCookieOptions> options)
+    where TContext : DbContext
+    where TUser : class, IKegUser<TUser>
+{
+    /// <summary>The ticket property holding when the session was last checked (round-trip UTC).</summary>
+    internal const string ValidatedItem = ".kegauth.validated";
+
+    /// <summary>Rejects and signs out an ended session; renews the check time when an interval is set.</summary>
+    public async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal is null)
+        {
+            return;
+        }
+
+        var now = users.UtcNow;
+        var interval = options.Value.ValidationInterval;
+        if (interval > TimeSpan.Zero && LastValidated(context.Properties) is { } last && now - last < interval)
+        {
+            return;
+        }
+
+        var user = await users.GetAsync(context.Principal, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (user is null || !user.IsActiveAt(now))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(context.Scheme.Name).ConfigureAwait(false);
+            return;
+        }
+
+        if (interval > TimeSpan.Zero)
+        {
+            context.Properties.Items[ValidatedItem] = now.ToString("O", CultureInfo.InvariantCulture);
+            context.ShouldRenew = true;
+        }
+    }
+
+    /// <summary>Stamps a new session as checked now.</summary>
+    public void MarkValidated(AuthenticationProperties properties)
+        => properties.Items[ValidatedItem] = users.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTime? LastValidated(AuthenticationProperties properties)
+        => properties.Items.TryGetValue(ValidatedItem, out var text)
+           && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var value)
+            ? value
+            : null;
+}

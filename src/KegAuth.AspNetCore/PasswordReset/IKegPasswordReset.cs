@@ -1,0 +1,33 @@
+namespace KegAuth.AspNetCore;
+
+/// <summary>
+/// Forgot-password and reset-password (keg-auth's views of those names) with lockout for the
+/// <see cref="AttemptType.Forgot"/> and <see cref="AttemptType.Reset"/> attempt types. Registered by <c>AddPasswordReset</c>.
+/// </summary>
+/// <typeparam name="TUser">The user type.</typeparam>
+public interface IKegPasswordReset<TUser>
+    where TUser : class, IKegUser
+{
+    /// <summary>
+    /// Records a forgot attempt and, unless locked out, issues a reset token (<see cref="IKegUser.TokenGenerate"/>)
+    /// for the active user with <paramref name="loginId"/> and passes it to the <see cref="IKegPasswordResetSender{TUser}"/>.
+    /// </summary>
+    /// <param name="loginId">The username or email as typed.</param>
+    /// <param name="sourceIp">The client's IP, stored with the attempt.</param>
+    /// <param name="cancellationToken">Cancels the queries, the save and the send.</param>
+    /// <returns><see cref="KegForgotPasswordStatus.Accepted"/> whether or not the user exists, or <see cref="KegForgotPasswordStatus.LockedOut"/>.</returns>
+    Task<KegForgotPasswordStatus> ForgotPasswordAsync(string? loginId, string? sourceIp = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records a reset attempt and, unless locked out, changes the password with the token
+    /// (<see cref="IKegUser.ChangePassword"/>) and saves. Never throws for a bad token or key.
+    /// </summary>
+    /// <param name="userKey">The user's key from the reset link.</param>
+    /// <param name="token">The token from the reset link.</param>
+    /// <param name="newPassword">The new password; the app checks its strength first.</param>
+    /// <param name="sourceIp">The client's IP, stored with the attempt.</param>
+    /// <param name="cancellationToken">Cancels the queries and the save.</param>
+    /// <returns>The outcome.</returns>
+    /// <exception cref="ArgumentException"><paramref name="newPassword"/> is null or empty.</exception>
+    Task<KegResetPasswordStatus> ResetPasswordAsync(string? userKey, string? token, string newPassword, string? sourceIp = null, CancellationToken cancellationToken = default);
+}

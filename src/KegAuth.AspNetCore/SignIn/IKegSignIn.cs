@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Http;
+
+namespace KegAuth.AspNetCore;
+
+/// <summary>
+/// Password sign-in with keg-auth's lockout rules over the attempt log, and cookie sign-in and sign-out.
+/// Registered by <c>AddSignIn</c>.
+/// </summary>
+/// <typeparam name="TUser">The user type.</typeparam>
+public interface IKegSignIn<TUser>
+    where TUser : class, IKegUser
+{
+    /// <summary>
+    /// Checks a password without issuing a cookie: refuses while locked out (recording the attempt as made
+    /// during the lockout), verifies the password (a dummy bcrypt verify for an unknown login id, so it takes
+    /// as long as a wrong password), records the attempt, and on success sets <see cref="IKegUser.LastLoginUtc"/>
+    /// and re-hashes a password whose hash <see cref="PasswordHash.NeedsRehash"/>. Never throws on bad input.
+    /// </summary>
+    /// <param name="loginId">The username or email as typed.</param>
+    /// <param name="password">The password as typed.</param>
+    /// <param name="sourceIp">The client's IP, stored with the attempt and, when configured, counted.</param>
+    /// <param name="cancellationToken">Cancels the queries and saves.</param>
+    /// <returns>The outcome; the user only on success.</returns>
+    Task<KegSignInResult<TUser>> CheckPasswordAsync(string? loginId, string? password, string? sourceIp = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="CheckPasswordAsync"/> with the request's remote IP, then, on success,
+    /// <see cref="SignInAsync"/>.
+    /// </summary>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="loginId">The username or email as typed.</param>
+    /// <param name="password">The password as typed.</param>
+    /// <param name="isPersistent">Whether the cookie outlives the browser session.</param>
+    /// <returns>The outcome.</returns>
+    Task<KegSignInResult<TUser>> PasswordSignInAsync(HttpContext httpContext, string? loginId, string? password, bool isPersistent = false);
+
+    /// <summary>Issues the session cookie (<see cref="KegAuthSchemes.Cookie"/>) for <paramref name="user"/>, carrying its current session key.</summary>
+    /// <param name="httpContext">The request.</param>
+    /// <param name="user">The user, already checked.</param>
+    /// <param name="isPersistent">Whether the cookie outlives the browser session.</param>
+    /// <exception cref="InvalidOperationException">Cookie sessions were not added (<c>AddCookies</c>).</exception>
+    Task SignInAsync(HttpContext httpContext, TUser user, bool isPersistent = false);
+
+    /// <summary>Removes the session cookie.</summary>
+    /// <param name="httpContext">The request.</param>
+    Task SignOutAsync(HttpContext httpContext);
+}

@@ -1,0 +1,88 @@
+using KegAuth.AspNetCore.Cookies;
+using KegAuth.AspNetCore.Users;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KegAuth.AspNetCore.SignIn;
+
+/// <summary>The sign-in service over the app's context, user and attempt types.</summary>
+internal sealed class KegSignIn<TContext, TUser, TAttempt>(
+    KegUserStore<TContext, TUser> users,
+    KegSessionValidator<TContext, TUser> sessions,
+    IOptions<KegAuthOptions> options)
+    : IKegSignIn<TUser>
+    where TContext : DbContext
+    where TUser : class, IKegUser<TUser>
+    where TAttempt : class, IKegAttempt, new()
+{
+    public async Task<KegSignInResult<TUser>> CheckPasswordAsync(string? loginId, string? password, string? sourceIp = null, CancellationToken cancellationToken = default)
+    {
+        loginId ??= string.Empty;
+        var settings = options.Value;
+        var db = users.Context;
+
+        // keg-auth logs the attempt as failed before checking anything, then marks it successful.
+        var log = await KegAttempts.LogAttemptAsync<TAttempt>(db, loginId, AttemptType.Login, success: false, sourceIp, cancellationToken).ConfigureAwait(false);
+        if (log.IsBlocked)
+        {
+            return new KegSignInResult<TUser>(KegSignInStatus.LockedOut, LockedOutUntilUtc: log.Lockout.BlockedUntilUtc);
+        }
+
+        var user = loginId.Length == 0 ? null : await users.FindByLoginIdAsync(loginId, cancellationToken).ConfigureAwait(false);
+        var hash = user?.Password;
+
+        // Always one full verify: against the user's hash, or a dummy one for an unknown user.
+        var verified = (hash ?? DummyPasswordHash.For(settings.PasswordWorkFactor)).Verify(password);
+        if (user is null || hash is null || !verified)
+        {
+            return new KegSignInResult<TUser>(KegSignInStatus.Failed);
+        }
+
+        var now = users.UtcNow;
+        if (!user.IsActiveAt(now))
+        {
+            return new KegSignInResult<TUser>(KegSignInStatus.Inactive);
+        }
+
+        log.Attempt.Success = true;
+        user.LastLoginUtc = now;
+        if (hash.NeedsRehash(settings.PasswordWorkFactor))
+        {
+            user.SetPassword(password!, settings);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        users.Remember(user);
+        return new KegSignInResult<TUser>(KegSignInStatus.Succeeded, user);
+    }
+
+    public async Task<KegSignInResult<TUser>> PasswordSignInAsync(HttpContext httpContext, string? loginId, string? password, bool isPersistent = false)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var sourceIp = httpContext.Connection.RemoteIpAddress?.ToString();
+        var result = await CheckPasswordAsync(loginId, password, sourceIp, httpContext.RequestAborted).ConfigureAwait(false);
+        if (result.User is { } user)
+        {
+            await SignInAsync(httpContext, user, isPersistent).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    public Task SignInAsync(HttpContext httpContext, TUser user, bool isPersistent = false)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(user);
+        var properties = new AuthenticationProperties { IsPersistent = isPersistent };
+        sessions.MarkValidated(properties);
+        return httpContext.SignInAsync(KegAuthSchemes.Cookie, users.CreatePrincipal(user, KegAuthSchemes.Cookie), properties);
+    }
+
+    public Task SignOutAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return httpContext.SignOutAsync(KegAuthSchemes.Cookie);
+    }
+}

@@ -1,0 +1,14 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+
+namespace KegAuth.AspNetCore.Users;
+
+/// <summary>The non-generic view of <see cref="KegUserStore{TContext, TUser}"/> that authorization handlers use.</summary>
+internal interface IKegPrincipalUsers
+{
+    /// <summary>The request's context.</summary>
+    DbContext Db { get; }
+
+    /// <summary>The user behind <paramref name="principal"/>, or <see langword="null"/>.</summary>
+    Task<IKegUser?> FindUserAsync(ClaimsPrincipal principal, CancellationToken cancellationToken);
+}

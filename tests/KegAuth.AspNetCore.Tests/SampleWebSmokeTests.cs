@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Xunit;
+
+namespace KegAuth.AspNetCore.Tests;
+
+/// <summary>Starts the web sample on a temp SQLite file, issues an API token through it, and calls /me with it.</summary>
+public sealed class SampleWebSmokeTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kegauth-sample-smoke", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task The_sample_serves_me_with_an_api_token_it_issued()
+    {
+        Directory.CreateDirectory(_folder);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "sample.db"), Pooling = false }.ToString();
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("ConnectionStrings:Sqlite", connectionString)
+            .UseSetting("KegAuth:PasswordWorkFactor", "4"));
+        using var browser = factory.CreateClient();
+
+        var register = await browser.PostAsJsonAsync("/register", new { username = "smoke", password = "smoke test passphrase" });
+        var login = await browser.PostAsJsonAsync("/login", new { username = "smoke", password = "smoke test passphrase" });
+        var issued = await browser.PostAsync("/api-token", null);
+        var token = JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
+
+        using var api = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var me = await api.GetAsync("/me");
+        var admin = await api.GetAsync("/admin/users");
+
+        Assert.Equal(HttpStatusCode.Created, register.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal("smoke", JsonDocument.Parse(await me.Content.ReadAsStringAsync()).RootElement.GetProperty("username").GetString());
+        Assert.Equal(HttpStatusCode.Forbidden, admin.StatusCode);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp file must not fail a test.
+        }
+    }
+}
