@@ -28,6 +28,15 @@ public sealed class KegAuthOptions
     public int PasswordWorkFactor { get; set; } = DefaultPasswordWorkFactor;
 
     /// <summary>
+    /// Refuse new passwords longer than bcrypt's 72 UTF-8 bytes in <c>SetPassword</c> and
+    /// <c>ChangePassword</c> (an <see cref="ArgumentException"/> naming the limit). Default
+    /// <see langword="false"/>: as in keg-auth and passlib, bcrypt reads only the first 72 bytes, so
+    /// longer passwords that share them verify against each other's hashes. Existing hashes are
+    /// unaffected either way.
+    /// </summary>
+    public bool RejectPasswordsOverBcryptLimit { get; set; }
+
+    /// <summary>
     /// Accept reset tokens in the itsdangerous-era layout (SHA-1 derived key, <c>iat</c>/<c>exp</c> in
     /// the header) that older keg-auth versions issued. Default <see langword="false"/>.
     /// </summary>

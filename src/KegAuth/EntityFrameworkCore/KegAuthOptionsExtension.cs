@@ -27,6 +27,9 @@ internal sealed class KegAuthOptionsExtension(KegAuthOptions options) : IDbConte
         ServiceDecoration.TryDecorate<IModelCustomizer>(services, inner => new KegAuthModelCustomizer(inner));
         ServiceDecoration.TryDecorate<IModelCacheKeyFactory>(services, inner => new KegAuthModelCacheKeyFactory(inner));
         services.AddSingleton<IInterceptor, KegAuthSessionKeyInterceptor>();
+
+        // After the session-key reset, so the values it writes are checked too.
+        services.AddSingleton<IInterceptor, ColumnLengthCheck>();
         new EntityFrameworkServicesBuilder(services).TryAdd<IConventionSetPlugin, KegAuthConventionSetPlugin>();
     }
 

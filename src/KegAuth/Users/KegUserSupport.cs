@@ -23,11 +23,30 @@ public static class KegUserSupport
         return email.ToLowerInvariant();
     }
 
-    /// <summary>Hashes a new password with bcrypt at the options' work factor.</summary>
+    /// <summary>bcrypt reads only this many UTF-8 bytes of a password.</summary>
+    public const int BcryptMaxPasswordBytes = 72;
+
+    /// <summary>
+    /// Hashes a new password with bcrypt at the options' work factor. Only the first 72 UTF-8 bytes
+    /// count, as in keg-auth; with <see cref="KegAuthOptions.RejectPasswordsOverBcryptLimit"/> a
+    /// longer password is refused instead.
+    /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="plain"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException">The password has an unpaired surrogate, or is over 72 UTF-8 bytes and the options refuse that.</exception>
     public static PasswordHash HashPassword(string plain, KegAuthOptions options)
     {
+        ArgumentNullException.ThrowIfNull(plain);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.RejectPasswordsOverBcryptLimit)
+        {
+            StrictUtf8.ThrowIfInvalid(plain, nameof(plain));
+            if (StrictUtf8.Encoding.GetByteCount(plain) > BcryptMaxPasswordBytes)
+            {
+                throw new ArgumentException(
+                    $"The password is longer than bcrypt's limit of {BcryptMaxPasswordBytes} UTF-8 bytes; choose a shorter one.", nameof(plain));
+            }
+        }
+
         return PasswordHash.Create(plain, options.PasswordWorkFactor);
     }
 

@@ -1,0 +1,50 @@
+using Xunit;
+
+namespace KegAuth.Tests.Configuration;
+
+/// <summary>The edges of each validated range, and UseKegAuth failing on bad options with the setting named.</summary>
+public sealed class KegAuthOptionsRangeTests
+{
+    [Theory]
+    [InlineData(4, true)]
+    [InlineData(31, true)]
+    [InlineData(int.MinValue, false)]
+    [InlineData(-4, false)]
+    [InlineData(int.MaxValue, false)]
+    public void Work_factor_edges(int workFactor, bool valid)
+    {
+        var errors = KegAuthOptionsValidation.GetErrors(new KegAuthOptions { SecretKey = "s", PasswordWorkFactor = workFactor });
+        Assert.Equal(valid, errors.Count == 0);
+        Assert.All(errors, e => Assert.Contains("PasswordWorkFactor", e, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(1L, true)]
+    [InlineData(0L, false)]
+    [InlineData(-1L, false)]
+    [InlineData(long.MinValue, false)]
+    public void Token_lifetime_edges_in_ticks(long ticks, bool valid)
+    {
+        var errors = KegAuthOptionsValidation.GetErrors(new KegAuthOptions { SecretKey = "s", TokenLifetime = TimeSpan.FromTicks(ticks) });
+        Assert.Equal(valid, errors.Count == 0);
+        Assert.All(errors, e => Assert.Contains("TokenLifetime", e, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\t\n")]
+    [InlineData("")]
+    public void UseKegAuth_refuses_a_blank_secret_naming_it(string secret)
+    {
+        var database = new EntityFrameworkCore.SqliteTestDatabase();
+        using (database)
+        {
+            var options = new KegAuthOptions { SecretKey = secret };
+            var error = Assert.ThrowsAny<Exception>(() =>
+            {
+                using var context = database.CreateContext<EntityFrameworkCore.TestEntities.KegTestContext>(options);
+                _ = context.Model;
+            });
+            Assert.Contains("SecretKey", (error.InnerException ?? error).Message, StringComparison.Ordinal);
+        }
+    }
+}

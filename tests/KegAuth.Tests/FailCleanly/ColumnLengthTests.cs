@@ -1,0 +1,92 @@
+using KegAuth.Tests.Attempts;
+using KegAuth.Tests.Databases;
+using KegAuth.Tests.EntityFrameworkCore;
+using KegAuth.Tests.EntityFrameworkCore.TestEntities;
+using KegAuth.Tests.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Xunit;
+
+namespace KegAuth.Tests.FailCleanly;
+
+/// <summary>
+/// A value longer than its column is refused by SaveChanges before any SQL runs, naming entity,
+/// property and limit but not the value: the same on SQLite (which would store it) and PostgreSQL
+/// (which would fail naming neither).
+/// </summary>
+public abstract class ColumnLengthTests : IDisposable
+{
+    private readonly TestDatabase _database;
+    private readonly UserDatabase _users;
+
+    protected ColumnLengthTests(TestDatabase database)
+    {
+        _database = database;
+        _users = new UserDatabase(database);
+    }
+
+    public void Dispose() => _users.Dispose();
+
+    [Fact]
+    public void A_username_over_512_is_refused_naming_entity_property_and_limit()
+    {
+        var name = "secret-looking-" + new string('x', 513 - 15);
+        using var context = _users.NewContext();
+        context.Users.Add(new EfUser { Username = name });
+
+        var error = Assert.Throws<KegAuthValueTooLongException>(() => context.SaveChanges());
+
+        Assert.Equal(("Username", 512, 513), (error.PropertyName, error.MaxLength, error.Length));
+        Assert.Contains("EfUser.Username", error.Message, StringComparison.Ordinal);
+        Assert.Contains("512", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-looking", error.Message, StringComparison.Ordinal);
+        using var check = _users.NewContext();
+        Assert.Equal(0, check.Users.Count());
+    }
+
+    [Fact]
+    public async Task A_username_of_exactly_512_is_saved()
+    {
+        await using var context = _users.NewContext();
+        context.Users.Add(new EfUser { Username = new string('y', 512) });
+        await context.SaveChangesAsync();
+        await using var check = _users.NewContext();
+        Assert.Equal(512, check.Users.Single().Username.Length);
+    }
+
+    [Fact]
+    public async Task A_modified_value_is_checked_too_asynchronously()
+    {
+        var user = _users.Save(new EfUser { Username = "short" });
+        await using var context = _users.NewContext();
+        var loaded = await context.Users.SingleAsync(u => u.Id == user.Id);
+        loaded.Username = new string('z', 600);
+
+        var error = await Assert.ThrowsAsync<KegAuthValueTooLongException>(() => context.SaveChangesAsync());
+
+        Assert.Equal("Username", error.PropertyName);
+    }
+
+    [Fact]
+    public async Task An_attempt_from_a_source_ip_over_50_is_refused_by_name()
+    {
+        var options = TestClock.Options(TestClock.Create());
+        await using var context = _database.CreateContext<AttemptContext>(options);
+
+        // The user tables already exist in this database, so EnsureCreated would do nothing.
+        await context.GetService<IRelationalDatabaseCreator>().CreateTablesAsync();
+
+        var error = await Assert.ThrowsAsync<KegAuthValueTooLongException>(
+            () => KegAttempts.LogAttemptAsync<Attempt>(context, "alice", AttemptType.Login, success: false, sourceIp: new string('1', 51)));
+
+        Assert.Equal(("SourceIp", 50), (error.PropertyName, error.MaxLength));
+    }
+}
+
+/// <summary><see cref="ColumnLengthTests"/> on SQLite.</summary>
+public sealed class ColumnLengthTestsOnSqlite() : ColumnLengthTests(new SqliteTestDatabase());
+
+/// <summary><see cref="ColumnLengthTests"/> on PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ColumnLengthTestsOnPostgres(PostgresFixture postgres) : ColumnLengthTests(postgres.NewDatabase());
