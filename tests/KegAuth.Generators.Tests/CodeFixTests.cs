@@ -61,6 +61,44 @@ public class CodeFixTests
         public partial class User { public int Id { get; set; } }
         """);
 
+    [Fact]
+    public Task Remove_deletes_an_auto_property_of_the_generated_type() => VerifyAsync<RemoveCollidingMemberCodeFixProvider>(
+        """
+        using KegAuth;
+        [KegUser]
+        public partial class User
+        {
+            public int Id { get; set; }
+            public bool {|KEG010:IsActive|} { get; set; }
+        }
+        """,
+        """
+        using KegAuth;
+        [KegUser]
+        public partial class User
+        {
+            public int Id { get; set; }
+        }
+        """);
+
+    [Fact]
+    public Task Remove_is_not_offered_for_another_type_or_a_method()
+    {
+        // Ambiguous: the user's member means something else, so only a rename helps, and that is theirs to choose.
+        const string source = """
+            using KegAuth;
+            [KegUser, KegUserEmail]
+            public partial class User
+            {
+                public int Id { get; set; }
+                public int {|KEG010:Email|} { get; set; }
+                public bool {|KEG010:IsVerified|} { get; set; } = true;
+                public string {|KEG010:GetId|}() => "";
+            }
+            """;
+        return VerifyAsync<RemoveCollidingMemberCodeFixProvider>(source, source);
+    }
+
     private static Task VerifyAsync<TCodeFix>(string source, string fixedSource)
         where TCodeFix : CodeFixProvider, new()
     {

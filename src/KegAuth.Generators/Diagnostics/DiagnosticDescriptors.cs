@@ -53,17 +53,28 @@ internal static class DiagnosticDescriptors
         "Bundle or group without a permission class",
         "The class '{0}' has [{1}] but no class has [KegPermission]; add a [KegPermission] class so the {2} can hold permissions");
 
+    public static readonly DiagnosticDescriptor MemberCollision = Create(
+        "KEG010",
+        "Member collides with a generated member",
+        "'{0}.{1}' has the name of a member that [{2}] generates on '{3}'; remove it to use the generated one, or rename it");
+
+    public static readonly DiagnosticDescriptor RelationshipMemberCollision = CreateRegistry(
+        "KEG011",
+        "Member collides with a generated permission member",
+        "'{0}.{1}' has the name of a member that [{2}] generates on '{3}' because {4}; remove it to use the generated one, or rename it");
+
     /// <summary>Every descriptor, for the analyzers' supported lists and for tests.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
         ClassNotPartial, MixinWithoutUser, MissingKey, UnsupportedKeyType, UnsupportedClassShape,
         EntityAlreadyRegistered, NoRegisteredUser, SeveralRegisteredUsers, MissingPermission,
+        MemberCollision, RelationshipMemberCollision,
     };
 
     /// <summary>The registry rules, reported once the whole compilation has been seen.</summary>
     public static readonly DiagnosticDescriptor[] Registry =
     {
-        EntityAlreadyRegistered, NoRegisteredUser, SeveralRegisteredUsers, MissingPermission,
+        EntityAlreadyRegistered, NoRegisteredUser, SeveralRegisteredUsers, MissingPermission, RelationshipMemberCollision,
     };
 
     private static DiagnosticDescriptor Create(string id, string title, string message) =>

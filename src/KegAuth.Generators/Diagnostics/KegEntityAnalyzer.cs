@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
+using KegAuth.Generators.Emitting;
+using KegAuth.Generators.Models;
 using KegAuth.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -84,6 +86,40 @@ public sealed class KegEntityAnalyzer : DiagnosticAnalyzer
         {
             var keyLocation = SymbolEqualityComparer.Default.Equals(key.ContainingType, type) ? key.Locations.FirstOrDefault() ?? location : location;
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedKeyType, keyLocation, type.Name, key.Name, key.Type.ToDisplayString()));
+        }
+
+        ReportCollisions(context, type, attributes, location);
+    }
+
+    private static void ReportCollisions(SymbolAnalysisContext context, INamedTypeSymbol type, System.Collections.Generic.List<string?> attributes, Location classLocation)
+    {
+        var generated = new System.Collections.Generic.List<GeneratedMember>();
+        if (attributes.Contains(KegAttributeNames.User))
+        {
+            generated.AddRange(GeneratedMembers.ForUser(attributes.Contains(KegAttributeNames.UserEmail), attributes.Contains(KegAttributeNames.UserToken)));
+        }
+
+        if (attributes.Contains(KegAttributeNames.Attempt))
+        {
+            generated.AddRange(GeneratedMembers.ForAttempt());
+        }
+
+        foreach (var (attribute, kind) in new[] { (KegAttributeNames.Permission, EntityKind.Permission), (KegAttributeNames.Bundle, EntityKind.Bundle), (KegAttributeNames.Group, EntityKind.Group) })
+        {
+            if (attributes.Contains(attribute))
+            {
+                generated.AddRange(GeneratedMembers.ForEntity(kind));
+            }
+        }
+
+        foreach (var collision in MemberCollisions.Find(type, generated))
+        {
+            // An inherited member may live in another assembly: then the class itself carries the report.
+            var location = collision.Member.Locations.FirstOrDefault(l => l.IsInSource) ?? classLocation;
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(MemberCollisions.RemovableProperty, collision.Removable ? "true" : "false");
+            context.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.MemberCollision, location, properties,
+                collision.Member.ContainingType.Name, collision.Member.Name, collision.Generated.Attribute, type.Name));
         }
     }
 

@@ -51,7 +51,7 @@ public sealed class KegRegistryAnalyzer : DiagnosticAnalyzer
                 if (name == attributeName)
                 {
                     var registered = attribute.NamedArguments.Any(a => a.Key == "Registered" && a.Value.Value is true);
-                    found.Add(new Entry(kind, ShortName(attributeName), type.Name, type.Locations.FirstOrDefault() ?? Location.None, registered));
+                    found.Add(new Entry(kind, ShortName(attributeName), type.Name, type.Locations.FirstOrDefault() ?? Location.None, registered, type));
                 }
             }
         }
@@ -109,6 +109,8 @@ public sealed class KegRegistryAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
+
+        RelationshipCollisions.Report(context, found);
     }
 
     private static string ShortName(string metadataName)
@@ -117,5 +119,5 @@ public sealed class KegRegistryAnalyzer : DiagnosticAnalyzer
         return name.Substring(0, name.Length - "Attribute".Length);
     }
 
-    private sealed record Entry(string Kind, string Attribute, string Name, Location Location, bool Registered);
+    internal sealed record Entry(string Kind, string Attribute, string Name, Location Location, bool Registered, INamedTypeSymbol Type);
 }

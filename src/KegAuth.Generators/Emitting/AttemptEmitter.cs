@@ -11,7 +11,7 @@ namespace KegAuth.Generators.Emitting;
 internal static class AttemptEmitter
 {
     /// <summary>The hint name of the attempt's generated file.</summary>
-    public static string HintName(AttemptModel model) => model.Type.MetadataName + ".KegAttempt.g.cs";
+    public static string HintName(AttemptModel model) => HintNames.For(model.Type, "KegAttempt");
 
     /// <summary>The generated source for <paramref name="model"/>.</summary>
     public static string Emit(AttemptModel model)

@@ -12,7 +12,7 @@ namespace KegAuth.Generators.Emitting;
 internal static class KegEntityEmitter
 {
     /// <summary>The hint name of the entity's generated file.</summary>
-    public static string HintName(KegEntityModel model) => model.Type.MetadataName + ".Keg" + model.Kind + ".g.cs";
+    public static string HintName(KegEntityModel model) => HintNames.For(model.Type, "Keg" + model.Kind);
 
     /// <summary>The generated source for <paramref name="model"/> with the registry's other classes.</summary>
     public static string Emit(KegEntityModel model, RegistryModel registry) => model.Kind switch

@@ -12,7 +12,7 @@ namespace KegAuth.Generators.Emitting;
 internal static class UserEmitter
 {
     /// <summary>The hint name of the user's generated file.</summary>
-    public static string HintName(UserModel model) => model.Type.MetadataName + ".KegUser.g.cs";
+    public static string HintName(UserModel model) => HintNames.For(model.Type, "KegUser");
 
     /// <summary>The generated source for <paramref name="model"/>.</summary>
     /// <param name="model">The user.</param>

@@ -11,7 +11,8 @@ internal static class KeyPropertyFinder
     public static IPropertySymbol? Find(INamedTypeSymbol type)
     {
         IPropertySymbol? byName = null;
-        for (var current = type; current is not null; current = current.BaseType)
+        // object has no key: stopping there saves a member walk per entity on every rerun.
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
             foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
             {
@@ -20,7 +21,7 @@ internal static class KeyPropertyFinder
                     continue;
                 }
 
-                if (property.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == KegAttributeNames.Key))
+                if (property.GetAttributes().Any(a => a.AttributeClass is { Name: "KeyAttribute" } key && key.ToDisplayString() == KegAttributeNames.Key))
                 {
                     return property;
                 }

@@ -26,15 +26,19 @@ internal static class UserParser
             return null;
         }
 
-        var attributes = type.GetAttributes().Select(a => a.AttributeClass?.ToDisplayString()).ToList();
+        // Compare by name first: ToDisplayString per attribute was a measurable part of every rerun.
+        var attributes = type.GetAttributes();
         return new UserModel(
             entity,
             key.Name,
             keyKind.Value,
-            HasEmail: attributes.Contains(KegAttributeNames.UserEmail),
-            HasToken: attributes.Contains(KegAttributeNames.UserToken),
+            HasEmail: Has(attributes, "KegUserEmailAttribute", KegAttributeNames.UserEmail),
+            HasToken: Has(attributes, "KegUserTokenAttribute", KegAttributeNames.UserToken),
             Registered: IsMarkedRegistered(context));
     }
+
+    private static bool Has(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, string name, string fullName) =>
+        attributes.Any(a => a.AttributeClass is { Name: var n } c && n == name && c.ToDisplayString() == fullName);
 
     /// <summary>Whether the <c>[KegUser]</c> attribute sets <c>Registered = true</c>.</summary>
     public static bool IsMarkedRegistered(GeneratorAttributeSyntaxContext context) =>

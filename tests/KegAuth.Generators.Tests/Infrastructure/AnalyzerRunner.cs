@@ -9,10 +9,12 @@ namespace KegAuth.Generators.Tests.Infrastructure;
 internal static class AnalyzerRunner
 {
     /// <summary>The analyzer's diagnostics for <paramref name="sources"/>, sorted by position.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> RunAsync(params string[] sources)
+    public static Task<ImmutableArray<Diagnostic>> RunAsync(params string[] sources) => RunAsync(TestCompilation.Create(sources));
+
+    /// <summary>The analyzer's diagnostics for <paramref name="input"/> (for example a generator's output), sorted by position.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> RunAsync(Compilation input)
     {
-        var compilation = TestCompilation.Create(sources)
-            .WithAnalyzers([new KegEntityAnalyzer(), new KegRegistryAnalyzer()]);
+        var compilation = input.WithAnalyzers([new KegEntityAnalyzer(), new KegRegistryAnalyzer()]);
         var diagnostics = await compilation.GetAnalyzerDiagnosticsAsync();
         return [.. diagnostics.OrderBy(d => d.Location.SourceSpan.Start)];
     }

@@ -1,0 +1,13 @@
+namespace KegAuth.Generators.Emitting;
+
+/// <summary>
+/// One member an emitter writes into a user's class, as the collision analyzers see it.
+/// </summary>
+/// <param name="Name">The member name.</param>
+/// <param name="Attribute">The attribute that makes KegAuth generate it, without brackets (<c>KegUser</c>).</param>
+/// <param name="IsMethod">Whether it is a method; a user method of the same name collides only with the same parameters.</param>
+/// <param name="Shape">
+/// For a property or field, its type; for a method, its parameter types in parentheses. Types are in
+/// <c>global::</c>-qualified form with nullable annotations; <see cref="GeneratedMembers.Self"/> stands for the entity class.
+/// </param>
+internal sealed record GeneratedMember(string Name, string Attribute, bool IsMethod, string Shape);
