@@ -72,7 +72,7 @@ public abstract class ConcurrencyTests(TestDatabase database) : IDisposable
     [Fact]
     public async Task Two_registrations_of_one_email_in_two_casings_give_one_user_and_one_unique_violation()
     {
-        using var users = new UserDatabase(database);
+        using var users = new KegDatabase<UserTestContext>(database);
         using var start = new Barrier(2);
         var outcomes = await Task.WhenAll(new[] { "Race@Example.com", "race@EXAMPLE.com" }.Select(email => Task.Run(() =>
         {

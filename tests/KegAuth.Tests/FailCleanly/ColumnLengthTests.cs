@@ -18,12 +18,12 @@ namespace KegAuth.Tests.FailCleanly;
 public abstract class ColumnLengthTests : IDisposable
 {
     private readonly TestDatabase _database;
-    private readonly UserDatabase _users;
+    private readonly KegDatabase<UserTestContext> _users;
 
     protected ColumnLengthTests(TestDatabase database)
     {
         _database = database;
-        _users = new UserDatabase(database);
+        _users = new KegDatabase<UserTestContext>(database);
     }
 
     public void Dispose() => _users.Dispose();

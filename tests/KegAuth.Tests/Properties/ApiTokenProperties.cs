@@ -1,5 +1,6 @@
 using CsCheck;
 using KegAuth.Tests.ApiTokens;
+using KegAuth.Tests.EntityFrameworkCore;
 using Xunit;
 
 namespace KegAuth.Tests.Properties;
@@ -11,7 +12,7 @@ namespace KegAuth.Tests.Properties;
 /// </summary>
 public sealed class ApiTokenProperties : IDisposable
 {
-    private readonly ApiTokenDatabase _db = new();
+    private readonly KegDatabase<ApiTokenContext> _db = new(new SqliteTestDatabase());
     private readonly TokenUser _user;
     private readonly string _apiToken;
     private readonly string _rawToken;
