@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using KegAuth.Generators.Helpers;
 using KegAuth.Generators.Models;
 using static KegAuth.Generators.Emitting.MemberWriter;
@@ -7,8 +9,8 @@ namespace KegAuth.Generators.Emitting;
 /// <summary>
 /// Emits the registered user's permission members (keg-auth <c>UserMixin</c> relationships,
 /// <c>get_all_permissions</c>, <c>get_all_permission_tokens</c>, <c>has_all_permissions</c>,
-/// <c>has_any_permission</c>). Resolution is one SQL query: a UNION of direct permissions and those
-/// reached through bundles, groups and the groups' bundles.
+/// <c>has_any_permission</c>). Resolution is one SQL query: each permission row tested against
+/// key subqueries for the direct grants and those through bundles, groups and the groups' bundles.
 /// </summary>
 internal static class PermissionUserEmitter
 {
@@ -82,7 +84,26 @@ internal static class PermissionUserEmitter
     {
         var q = PermissionTypes.LinqQueryable;
         var e = PermissionTypes.Enumerable;
-        MemberWriter.Write(writer, Summary("The permission query behind <see cref=\"GetAllPermissionsAsync\"/>: a UNION of direct permissions and those reached through bundles and groups."),
+        var routes = new List<string> { "user.Permissions" };
+        if (registry.Bundle is not null)
+        {
+            routes.Add(e + ".SelectMany(user.Bundles, bundle => bundle.Permissions)");
+        }
+
+        if (registry.Group is not null)
+        {
+            routes.Add(e + ".SelectMany(user.Groups, group => group.Permissions)");
+        }
+
+        if (registry.Group is not null && registry.Bundle is not null)
+        {
+            routes.Add(e + ".SelectMany(" + e + ".SelectMany(user.Groups, group => group.Bundles), bundle => bundle.Permissions)");
+        }
+
+        // Each permission row is read once and tested against key-only subqueries; a UNION of whole
+        // rows made the database sort and compare every text column of every route.
+        var lines = new List<string?>
+        {
             "private " + PermissionTypes.Queryable(registry.Permission!) + " QueryAllPermissions(" + PermissionTypes.DbContext + " db)",
             "{",
             "    if (IsSuperuser)",
@@ -92,14 +113,16 @@ internal static class PermissionUserEmitter
             string.Empty,
             "    var id = " + user.KeyPropertyName + ";",
             "    var users = " + q + ".Where(db.Set<" + user.Type.FullyQualifiedName + ">(), user => user." + user.KeyPropertyName + " == id);",
-            "    var permissions = " + q + ".SelectMany(users, user => user.Permissions);",
-            registry.Bundle is null ? null
-                : "    permissions = " + q + ".Union(permissions, " + q + ".SelectMany(users, user => " + e + ".SelectMany(user.Bundles, bundle => bundle.Permissions)));",
-            registry.Group is null ? null
-                : "    permissions = " + q + ".Union(permissions, " + q + ".SelectMany(users, user => " + e + ".SelectMany(user.Groups, group => group.Permissions)));",
-            registry.Group is null || registry.Bundle is null ? null
-                : "    permissions = " + q + ".Union(permissions, " + q + ".SelectMany(users, user => " + e + ".SelectMany(" + e + ".SelectMany(user.Groups, group => group.Bundles), bundle => bundle.Permissions)));",
-            "    return permissions;",
-            "}");
+        };
+        for (var i = 0; i < routes.Count; i++)
+        {
+            lines.Add("    var route" + i + " = " + q + ".SelectMany(users, user => " + routes[i] + ");");
+        }
+
+        var test = string.Join(" || ", routes.Select((_, i) => q + ".Contains(route" + i + ", permission)"));
+        lines.Add("    return " + q + ".Where(db.Set<" + registry.Permission + ">(), permission => " + test + ");");
+        lines.Add("}");
+        MemberWriter.Write(writer, Summary("The permission query behind <see cref=\"GetAllPermissionsAsync\"/>: every permission granted directly or through bundles, groups and the groups' bundles, in one command."),
+            lines.ToArray());
     }
 }

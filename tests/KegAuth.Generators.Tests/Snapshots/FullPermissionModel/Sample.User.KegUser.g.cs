@@ -193,7 +193,7 @@ namespace Sample
         public async global::System.Threading.Tasks.Task<bool> HasAnyPermissionAsync(global::Microsoft.EntityFrameworkCore.DbContext db, params string[] tokens) =>
             global::KegAuth.Infrastructure.KegPermissionSupport.HasAny(await GetAllPermissionTokensAsync(db).ConfigureAwait(false), tokens);
 
-        /// <summary>The permission query behind <see cref="GetAllPermissionsAsync"/>: a UNION of direct permissions and those reached through bundles and groups.</summary>
+        /// <summary>The permission query behind <see cref="GetAllPermissionsAsync"/>: every permission granted directly or through bundles, groups and the groups' bundles, in one command.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         private global::System.Linq.IQueryable<global::Sample.Permission> QueryAllPermissions(global::Microsoft.EntityFrameworkCore.DbContext db)
         {
@@ -204,11 +204,11 @@ namespace Sample
 
             var id = Id;
             var users = global::System.Linq.Queryable.Where(db.Set<global::Sample.User>(), user => user.Id == id);
-            var permissions = global::System.Linq.Queryable.SelectMany(users, user => user.Permissions);
-            permissions = global::System.Linq.Queryable.Union(permissions, global::System.Linq.Queryable.SelectMany(users, user => global::System.Linq.Enumerable.SelectMany(user.Bundles, bundle => bundle.Permissions)));
-            permissions = global::System.Linq.Queryable.Union(permissions, global::System.Linq.Queryable.SelectMany(users, user => global::System.Linq.Enumerable.SelectMany(user.Groups, group => group.Permissions)));
-            permissions = global::System.Linq.Queryable.Union(permissions, global::System.Linq.Queryable.SelectMany(users, user => global::System.Linq.Enumerable.SelectMany(global::System.Linq.Enumerable.SelectMany(user.Groups, group => group.Bundles), bundle => bundle.Permissions)));
-            return permissions;
+            var route0 = global::System.Linq.Queryable.SelectMany(users, user => user.Permissions);
+            var route1 = global::System.Linq.Queryable.SelectMany(users, user => global::System.Linq.Enumerable.SelectMany(user.Bundles, bundle => bundle.Permissions));
+            var route2 = global::System.Linq.Queryable.SelectMany(users, user => global::System.Linq.Enumerable.SelectMany(user.Groups, group => group.Permissions));
+            var route3 = global::System.Linq.Queryable.SelectMany(users, user => global::System.Linq.Enumerable.SelectMany(global::System.Linq.Enumerable.SelectMany(user.Groups, group => group.Bundles), bundle => bundle.Permissions));
+            return global::System.Linq.Queryable.Where(db.Set<global::Sample.Permission>(), permission => global::System.Linq.Queryable.Contains(route0, permission) || global::System.Linq.Queryable.Contains(route1, permission) || global::System.Linq.Queryable.Contains(route2, permission) || global::System.Linq.Queryable.Contains(route3, permission));
         }
     }
 }
