@@ -136,25 +136,7 @@ public class PostgresPurgeAttemptsBenchmarks
     public async Task<int> RawDelete()
     {
         await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        switch (Filter)
-        {
-            case PurgeFilter.Username:
-                command.CommandText = """DELETE FROM "Attempts" WHERE "UserInput" = @p""";
-                command.Parameters.AddWithValue("p", AttemptSeed.Username);
-                break;
-            case PurgeFilter.Age:
-                command.CommandText = """DELETE FROM "Attempts" WHERE "DatetimeUtc" < @p""";
-                command.Parameters.AddWithValue("p", AttemptSeed.Cutoff);
-                break;
-            default:
-                command.CommandText = """DELETE FROM "Attempts" WHERE "AttemptType" = @p""";
-                command.Parameters.AddWithValue("p", "forgot");
-                break;
-        }
-
-        return await command.ExecuteNonQueryAsync();
+        return await PurgeAttemptsBenchmarks.RawDeleteAsync(connection, Filter);
     }
 
     /// <summary>KegAuth's purge.</summary>

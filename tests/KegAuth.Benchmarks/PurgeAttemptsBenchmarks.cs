@@ -89,24 +89,25 @@ public class PurgeAttemptsBenchmarks
     public async Task<int> RawDelete()
     {
         await using var connection = new SqliteConnection(_connectionString);
+        return await PurgeAttemptsBenchmarks.RawDeleteAsync(connection, Filter);
+    }
+
+    /// <summary>The hand-written DELETE with the same filter, through plain ADO.NET on any provider.</summary>
+    internal static async Task<int> RawDeleteAsync(System.Data.Common.DbConnection connection, PurgeFilter filter)
+    {
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        switch (Filter)
+        var (condition, value) = filter switch
         {
-            case PurgeFilter.Username:
-                command.CommandText = """DELETE FROM "Attempts" WHERE "UserInput" = @p""";
-                command.Parameters.AddWithValue("@p", AttemptSeed.Username);
-                break;
-            case PurgeFilter.Age:
-                command.CommandText = """DELETE FROM "Attempts" WHERE "DatetimeUtc" < @p""";
-                command.Parameters.AddWithValue("@p", AttemptSeed.Cutoff);
-                break;
-            default:
-                command.CommandText = """DELETE FROM "Attempts" WHERE "AttemptType" = @p""";
-                command.Parameters.AddWithValue("@p", "forgot");
-                break;
-        }
-
+            PurgeFilter.Username => ("\"UserInput\" = @p", (object)AttemptSeed.Username),
+            PurgeFilter.Age => ("\"DatetimeUtc\" < @p", AttemptSeed.Cutoff),
+            _ => ("\"AttemptType\" = @p", "forgot"),
+        };
+        command.CommandText = "DELETE FROM \"Attempts\" WHERE " + condition;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@p";
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
         return await command.ExecuteNonQueryAsync();
     }
 
