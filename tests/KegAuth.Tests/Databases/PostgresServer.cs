@@ -265,10 +265,24 @@ public sealed class PostgresServer : IDisposable
             throw new InvalidOperationException($"Could not stop the abandoned server in {Folder}.");
         }
 
-        // pg_ctl -w returns once postmaster.pid is gone; make sure the process is too.
+        // pg_ctl -w returns once postmaster.pid is gone; the process may take a moment longer.
         if (!_sweeping)
         {
             WaitForExit(pid);
+        }
+        else
+        {
+            // An abandoned server's pid is only waited on, never killed (it may have been reused).
+            WaitUntilGone(pid);
+        }
+    }
+
+    private static void WaitUntilGone(int? pid)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (pid is { } id && IsRunning(id) && deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            Thread.Sleep(20);
         }
     }
 
