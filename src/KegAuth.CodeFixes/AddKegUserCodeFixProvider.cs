@@ -25,7 +25,7 @@ public sealed class AddKegUserCodeFixProvider : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var declaration = root?.FindToken(context.Span.Start).Parent?.AncestorsAndSelf().OfType<ClassDeclarationSyntax>().FirstOrDefault();
+        var declaration = DiagnosticSyntax.Find<ClassDeclarationSyntax>(root, context.Span);
         if (declaration is null || declaration.AttributeLists.Count == 0)
         {
             return;

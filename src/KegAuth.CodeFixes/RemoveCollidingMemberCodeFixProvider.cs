@@ -38,7 +38,7 @@ public sealed class RemoveCollidingMemberCodeFixProvider : CodeFixProvider
                 continue;
             }
 
-            var property = root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<PropertyDeclarationSyntax>().FirstOrDefault();
+            var property = DiagnosticSyntax.Find<PropertyDeclarationSyntax>(root, diagnostic.Location.SourceSpan);
             if (property is null)
             {
                 continue;

@@ -13,6 +13,20 @@ internal static class Snapshot
 {
     private const string UpdateVariable = "KEGAUTH_UPDATE_SNAPSHOTS";
 
+    /// <summary>
+    /// Runs the generator over <paramref name="source"/>, checks its files against the case's snapshot,
+    /// and checks that it reported nothing and that the output compiles without errors or warnings.
+    /// </summary>
+    public static void VerifyGeneratedAndClean(string caseName, string source, [CallerFilePath] string callerPath = "")
+    {
+        var (output, result, _) = GeneratorRunner.Run(TestCompilation.Create(source));
+
+        Verify(caseName, result, callerPath);
+        Assert.Empty(result.Diagnostics);
+        var problems = GeneratorRunner.ErrorsAndWarnings(output);
+        Assert.True(problems.Length == 0, string.Join("\n", problems));
+    }
+
     /// <summary>Checks every generated file of <paramref name="result"/> against the case's snapshot folder.</summary>
     public static void Verify(string caseName, GeneratorDriverRunResult result, [CallerFilePath] string callerPath = "")
     {
