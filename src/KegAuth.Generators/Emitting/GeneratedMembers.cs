@@ -92,7 +92,6 @@ internal static class GeneratedMembers
         members.Add(Method("ClearPermissionCache", "KegUser"));
         members.Add(Method("HasAllPermissionsAsync", "KegUser", Db, "string[]"));
         members.Add(Method("HasAnyPermissionAsync", "KegUser", Db, "string[]"));
-        members.Add(Method("QueryAllPermissions", "KegUser", Db));
         return members;
     }
 

@@ -62,7 +62,7 @@ internal static class KegEntityEmitter
             WriteCollection(writer, registry.User, "Users", "The users in the group (keg-auth <c>users</c>).");
             if (registry.Permission is { } permission)
             {
-                WriteGroupPermissions(writer, model, permission, registry.Bundle is not null);
+                WriteGroupPermissions(writer, model, permission);
             }
         });
 
@@ -79,30 +79,23 @@ internal static class KegEntityEmitter
         }
     }
 
-    private static void WriteGroupPermissions(SourceWriter writer, KegEntityModel model, string permission, bool hasBundles)
+    private static void WriteGroupPermissions(SourceWriter writer, KegEntityModel model, string permission)
     {
-        var q = PermissionTypes.LinqQueryable;
-        var lines = new List<string?>
+        var lines = new[]
         {
             "public " + PermissionTypes.Task(PermissionTypes.ReadOnlySet(permission)) + " GetAllPermissionsAsync(" + PermissionTypes.DbContext + " db, " + PermissionTypes.CancellationToken + " cancellationToken = default)",
             "{",
             "    " + PermissionTypes.ThrowIfNull("db"),
-            "    var id = " + model.KeyPropertyName + ";",
-            "    var groups = " + q + ".Where(db.Set<" + model.Type.FullyQualifiedName + ">(), group => group." + model.KeyPropertyName + " == id);",
-            "    var permissions = " + q + ".SelectMany(groups, group => group.Permissions);",
-            hasBundles
-                ? "    permissions = " + q + ".Union(permissions, " + q + ".SelectMany(groups, group => " + PermissionTypes.Enumerable + ".SelectMany(group.Bundles, bundle => bundle.Permissions)));"
-                : null,
-            "    return " + PermissionTypes.Support + ".ToSetAsync(permissions, cancellationToken);",
+            "    return " + PermissionTypes.Query(model.Type.FullyQualifiedName, permission) + ".PermissionsAsync(db, " + model.KeyPropertyName + ", cancellationToken);",
             "}",
         };
         Write(writer, new[]
             {
-                "<summary>Every permission of the group: its own and its bundles' (keg-auth <c>get_all_permissions</c>), in one query.</summary>",
+                "<summary>Every permission of the group: its own and its bundles' (keg-auth <c>get_all_permissions</c>), in one SQL command; tracked as the context's <c>QueryTrackingBehavior</c> says.</summary>",
                 "<param name=\"db\">The context to query.</param>",
                 "<param name=\"cancellationToken\">Cancels the query.</param>",
                 "<returns>The permissions.</returns>",
             },
-            lines.ToArray());
+            lines);
     }
 }

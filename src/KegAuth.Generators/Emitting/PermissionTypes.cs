@@ -12,7 +12,6 @@ internal static class PermissionTypes
     public const string DbContext = "global::Microsoft.EntityFrameworkCore.DbContext";
     public const string EfQueryable = "global::Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions";
     public const string LinqQueryable = "global::System.Linq.Queryable";
-    public const string Enumerable = "global::System.Linq.Enumerable";
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string Type = "global::System.Type";
 
@@ -27,6 +26,9 @@ internal static class PermissionTypes
 
     /// <summary><c>IQueryable&lt;T&gt;</c>.</summary>
     public static string Queryable(string type) => "global::System.Linq.IQueryable<" + type + ">";
+
+    /// <summary>The runtime's permission resolution for <paramref name="root"/> (a user or group) and <paramref name="permission"/>.</summary>
+    public static string Query(string root, string permission) => "global::KegAuth.Infrastructure.KegPermissionQuery<" + root + ", " + permission + ">";
 
     /// <summary>A collection navigation of <paramref name="type"/>, initialised empty.</summary>
     public static string Collection(string name, string type) =>

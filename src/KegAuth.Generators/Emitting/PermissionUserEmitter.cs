@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using KegAuth.Generators.Helpers;
 using KegAuth.Generators.Models;
 using static KegAuth.Generators.Emitting.MemberWriter;
@@ -9,8 +8,8 @@ namespace KegAuth.Generators.Emitting;
 /// <summary>
 /// Emits the registered user's permission members (keg-auth <c>UserMixin</c> relationships,
 /// <c>get_all_permissions</c>, <c>get_all_permission_tokens</c>, <c>has_all_permissions</c>,
-/// <c>has_any_permission</c>). Resolution is one SQL query: each permission row tested against
-/// key subqueries for the direct grants and those through bundles, groups and the groups' bundles.
+/// <c>has_any_permission</c>). Resolution is the runtime's <c>KegPermissionQuery</c>: one compiled
+/// SQL command over the mapping tables; a superuser's is every permission.
 /// </summary>
 internal static class PermissionUserEmitter
 {
@@ -24,6 +23,7 @@ internal static class PermissionUserEmitter
         var db = PermissionTypes.DbContext + " db";
         var ct = PermissionTypes.CancellationToken + " cancellationToken = default";
         var tokens = PermissionTypes.ReadOnlySet("string");
+        var query = PermissionTypes.Query(user.Type.FullyQualifiedName, permission);
 
         MemberWriter.Write(writer, Summary("The permissions given to the user directly (keg-auth <c>permissions</c>)."), PermissionTypes.Collection("Permissions", permission));
         if (registry.Bundle is { } bundle)
@@ -41,7 +41,7 @@ internal static class PermissionUserEmitter
             "private " + tokens + "? _permissionTokenCache;");
         MemberWriter.Write(writer, new[]
             {
-                "<summary>Every permission of the user, directly and through bundles, groups and the groups' bundles; every permission for a superuser (keg-auth <c>get_all_permissions</c>). One SQL query.</summary>",
+                "<summary>Every permission of the user, directly and through bundles, groups and the groups' bundles; every permission for a superuser (keg-auth <c>get_all_permissions</c>). One SQL command; tracked as the context's <c>QueryTrackingBehavior</c> says.</summary>",
                 "<param name=\"db\">The context to query.</param>",
                 "<param name=\"cancellationToken\">Cancels the query.</param>",
                 "<returns>The permissions.</returns>",
@@ -49,7 +49,9 @@ internal static class PermissionUserEmitter
             "public " + PermissionTypes.Task(PermissionTypes.ReadOnlySet(permission)) + " GetAllPermissionsAsync(" + db + ", " + ct + ")",
             "{",
             "    " + PermissionTypes.ThrowIfNull("db"),
-            "    return " + PermissionTypes.Support + ".ToSetAsync(QueryAllPermissions(db), cancellationToken);",
+            "    return IsSuperuser",
+            "        ? " + PermissionTypes.Support + ".ToSetAsync(db.Set<" + permission + ">(), cancellationToken)",
+            "        : " + query + ".PermissionsAsync(db, " + user.KeyPropertyName + ", cancellationToken);",
             "}");
         MemberWriter.Write(writer, new[]
             {
@@ -61,13 +63,14 @@ internal static class PermissionUserEmitter
             "public async " + PermissionTypes.Task(tokens) + " GetAllPermissionTokensAsync(" + db + ", " + ct + ")",
             "{",
             "    " + PermissionTypes.ThrowIfNull("db"),
-            "    return _permissionTokenCache ??= await " + PermissionTypes.Support + ".ToTokenSetAsync(" + PermissionTypes.LinqQueryable + ".Select(QueryAllPermissions(db), permission => permission.Token), cancellationToken).ConfigureAwait(false);",
+            "    return _permissionTokenCache ??= IsSuperuser",
+            "        ? await " + PermissionTypes.Support + ".ToTokenSetAsync(" + PermissionTypes.LinqQueryable + ".Select(db.Set<" + permission + ">(), permission => permission.Token), cancellationToken).ConfigureAwait(false)",
+            "        : await " + query + ".TokensAsync(db, " + user.KeyPropertyName + ", cancellationToken).ConfigureAwait(false);",
             "}");
         MemberWriter.Write(writer, Summary("Forgets the cached permission tokens, so the next check queries again."),
             "public void ClearPermissionCache() => _permissionTokenCache = null;");
         WriteCheck(writer, "HasAllPermissionsAsync", "HasAll", "every one of", "has_all_permissions");
         WriteCheck(writer, "HasAnyPermissionAsync", "HasAny", "at least one of", "has_any_permission");
-        WriteQuery(writer, user, registry);
     }
 
     private static void WriteCheck(SourceWriter writer, string name, string support, string what, string kegName) =>
@@ -79,50 +82,4 @@ internal static class PermissionUserEmitter
             },
             "public async " + PermissionTypes.Task("bool") + " " + name + "(" + PermissionTypes.DbContext + " db, params string[] tokens) =>",
             "    " + PermissionTypes.Support + "." + support + "(await GetAllPermissionTokensAsync(db).ConfigureAwait(false), tokens);");
-
-    private static void WriteQuery(SourceWriter writer, UserModel user, RegistryModel registry)
-    {
-        var q = PermissionTypes.LinqQueryable;
-        var e = PermissionTypes.Enumerable;
-        var routes = new List<string> { "user.Permissions" };
-        if (registry.Bundle is not null)
-        {
-            routes.Add(e + ".SelectMany(user.Bundles, bundle => bundle.Permissions)");
-        }
-
-        if (registry.Group is not null)
-        {
-            routes.Add(e + ".SelectMany(user.Groups, group => group.Permissions)");
-        }
-
-        if (registry.Group is not null && registry.Bundle is not null)
-        {
-            routes.Add(e + ".SelectMany(" + e + ".SelectMany(user.Groups, group => group.Bundles), bundle => bundle.Permissions)");
-        }
-
-        // Each permission row is read once and tested against key-only subqueries; a UNION of whole
-        // rows made the database sort and compare every text column of every route.
-        var lines = new List<string?>
-        {
-            "private " + PermissionTypes.Queryable(registry.Permission!) + " QueryAllPermissions(" + PermissionTypes.DbContext + " db)",
-            "{",
-            "    if (IsSuperuser)",
-            "    {",
-            "        return db.Set<" + registry.Permission + ">();",
-            "    }",
-            string.Empty,
-            "    var id = " + user.KeyPropertyName + ";",
-            "    var users = " + q + ".Where(db.Set<" + user.Type.FullyQualifiedName + ">(), user => user." + user.KeyPropertyName + " == id);",
-        };
-        for (var i = 0; i < routes.Count; i++)
-        {
-            lines.Add("    var route" + i + " = " + q + ".SelectMany(users, user => " + routes[i] + ");");
-        }
-
-        var test = string.Join(" || ", routes.Select((_, i) => q + ".Contains(route" + i + ", permission)"));
-        lines.Add("    return " + q + ".Where(db.Set<" + registry.Permission + ">(), permission => " + test + ");");
-        lines.Add("}");
-        MemberWriter.Write(writer, Summary("The permission query behind <see cref=\"GetAllPermissionsAsync\"/>: every permission granted directly or through bundles, groups and the groups' bundles, in one command."),
-            lines.ToArray());
-    }
 }

@@ -151,9 +151,27 @@ public abstract class PermissionResolutionTests(TestDatabase database) : IDispos
 
         Assert.Equal(4, permissions.Count);
         var sql = Assert.Single(recorder.Commands);
-        Assert.DoesNotContain("UNION", sql);
         Assert.Contains("keg_auth_user_permissions", sql);
         Assert.Contains("keg_auth_group_bundles", sql);
+
+        // The hand-written shape: permission keys from the mapping tables alone, one UNION of keys,
+        // each permission row read once; no join through the user, bundle or group tables.
+        Assert.Equal(1, Occurrences(sql, "\"Permissions\""));
+        Assert.Equal(3, Occurrences(sql, "UNION"));
+        Assert.DoesNotContain("\"Users\"", sql);
+        Assert.DoesNotContain("\"Bundles\"", sql);
+        Assert.DoesNotContain("\"Groups\"", sql);
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     private sealed class CommandRecorder : DbCommandInterceptor

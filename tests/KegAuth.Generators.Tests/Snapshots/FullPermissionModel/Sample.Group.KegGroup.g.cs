@@ -23,7 +23,7 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         public global::System.Collections.Generic.ICollection<global::Sample.User> Users { get; set; } = new global::System.Collections.Generic.HashSet<global::Sample.User>();
 
-        /// <summary>Every permission of the group: its own and its bundles' (keg-auth <c>get_all_permissions</c>), in one query.</summary>
+        /// <summary>Every permission of the group: its own and its bundles' (keg-auth <c>get_all_permissions</c>), in one SQL command; tracked as the context's <c>QueryTrackingBehavior</c> says.</summary>
         /// <param name="db">The context to query.</param>
         /// <param name="cancellationToken">Cancels the query.</param>
         /// <returns>The permissions.</returns>
@@ -31,11 +31,7 @@ namespace Sample
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlySet<global::Sample.Permission>> GetAllPermissionsAsync(global::Microsoft.EntityFrameworkCore.DbContext db, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(db);
-            var id = Id;
-            var groups = global::System.Linq.Queryable.Where(db.Set<global::Sample.Group>(), group => group.Id == id);
-            var permissions = global::System.Linq.Queryable.SelectMany(groups, group => group.Permissions);
-            permissions = global::System.Linq.Queryable.Union(permissions, global::System.Linq.Queryable.SelectMany(groups, group => global::System.Linq.Enumerable.SelectMany(group.Bundles, bundle => bundle.Permissions)));
-            return global::KegAuth.Infrastructure.KegPermissionSupport.ToSetAsync(permissions, cancellationToken);
+            return global::KegAuth.Infrastructure.KegPermissionQuery<global::Sample.Group, global::Sample.Permission>.PermissionsAsync(db, Id, cancellationToken);
         }
     }
 }

@@ -145,7 +145,7 @@ namespace Sample
         [global::System.ComponentModel.DataAnnotations.Schema.NotMapped]
         private global::System.Collections.Generic.IReadOnlySet<string>? _permissionTokenCache;
 
-        /// <summary>Every permission of the user, directly and through bundles, groups and the groups' bundles; every permission for a superuser (keg-auth <c>get_all_permissions</c>). One SQL query.</summary>
+        /// <summary>Every permission of the user, directly and through bundles, groups and the groups' bundles; every permission for a superuser (keg-auth <c>get_all_permissions</c>). One SQL command; tracked as the context's <c>QueryTrackingBehavior</c> says.</summary>
         /// <param name="db">The context to query.</param>
         /// <param name="cancellationToken">Cancels the query.</param>
         /// <returns>The permissions.</returns>
@@ -153,7 +153,9 @@ namespace Sample
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlySet<global::Sample.Permission>> GetAllPermissionsAsync(global::Microsoft.EntityFrameworkCore.DbContext db, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(db);
-            return global::KegAuth.Infrastructure.KegPermissionSupport.ToSetAsync(QueryAllPermissions(db), cancellationToken);
+            return IsSuperuser
+                ? global::KegAuth.Infrastructure.KegPermissionSupport.ToSetAsync(db.Set<global::Sample.Permission>(), cancellationToken)
+                : global::KegAuth.Infrastructure.KegPermissionQuery<global::Sample.User, global::Sample.Permission>.PermissionsAsync(db, Id, cancellationToken);
         }
 
         /// <summary>The tokens of <see cref="GetAllPermissionsAsync"/> (keg-auth <c>get_all_permission_tokens</c>). Cached on this instance until <see cref="ClearPermissionCache"/>: rights changes reset the session key, which forces a new login and a fresh user.</summary>
@@ -164,7 +166,9 @@ namespace Sample
         public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlySet<string>> GetAllPermissionTokensAsync(global::Microsoft.EntityFrameworkCore.DbContext db, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(db);
-            return _permissionTokenCache ??= await global::KegAuth.Infrastructure.KegPermissionSupport.ToTokenSetAsync(global::System.Linq.Queryable.Select(QueryAllPermissions(db), permission => permission.Token), cancellationToken).ConfigureAwait(false);
+            return _permissionTokenCache ??= IsSuperuser
+                ? await global::KegAuth.Infrastructure.KegPermissionSupport.ToTokenSetAsync(global::System.Linq.Queryable.Select(db.Set<global::Sample.Permission>(), permission => permission.Token), cancellationToken).ConfigureAwait(false)
+                : await global::KegAuth.Infrastructure.KegPermissionQuery<global::Sample.User, global::Sample.Permission>.TokensAsync(db, Id, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Forgets the cached permission tokens, so the next check queries again.</summary>
@@ -184,20 +188,5 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         public async global::System.Threading.Tasks.Task<bool> HasAnyPermissionAsync(global::Microsoft.EntityFrameworkCore.DbContext db, params string[] tokens) =>
             global::KegAuth.Infrastructure.KegPermissionSupport.HasAny(await GetAllPermissionTokensAsync(db).ConfigureAwait(false), tokens);
-
-        /// <summary>The permission query behind <see cref="GetAllPermissionsAsync"/>: every permission granted directly or through bundles, groups and the groups' bundles, in one command.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        private global::System.Linq.IQueryable<global::Sample.Permission> QueryAllPermissions(global::Microsoft.EntityFrameworkCore.DbContext db)
-        {
-            if (IsSuperuser)
-            {
-                return db.Set<global::Sample.Permission>();
-            }
-
-            var id = Id;
-            var users = global::System.Linq.Queryable.Where(db.Set<global::Sample.User>(), user => user.Id == id);
-            var route0 = global::System.Linq.Queryable.SelectMany(users, user => user.Permissions);
-            return global::System.Linq.Queryable.Where(db.Set<global::Sample.Permission>(), permission => global::System.Linq.Queryable.Contains(route0, permission));
-        }
     }
 }

@@ -1,0 +1,169 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace KegAuth.EntityFrameworkCore;
+
+/// <summary>
+/// Builds the permission query as an expression tree from <see cref="PermissionRoutes"/>: the
+/// permission keys of every route, read from the mapping tables alone and combined with UNION, then
+/// the permission rows whose key is among them. This is the SQL one would write by hand; following
+/// the navigations instead joined every intermediate table and, with the routes OR-ed, made SQLite
+/// scan the permission table.
+/// </summary>
+internal static class PermissionQueryExpressions
+{
+    private static readonly MethodInfo SetMethod = typeof(DbContext).GetMethod(nameof(DbContext.Set), 1, Type.EmptyTypes)!;
+    private static readonly MethodInfo NamedSetMethod = typeof(DbContext).GetMethod(nameof(DbContext.Set), 1, [typeof(string)])!;
+    private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
+    private static readonly MethodInfo WhereMethod = QueryableMethod(nameof(Queryable.Where), 2, predicateArity: 1);
+    private static readonly MethodInfo SelectMethod = QueryableMethod(nameof(Queryable.Select), 2, predicateArity: 1);
+    private static readonly MethodInfo JoinMethod = QueryableMethod(nameof(Queryable.Join), 5, predicateArity: null);
+    private static readonly MethodInfo UnionMethod = QueryableMethod(nameof(Queryable.Union), 2, predicateArity: null);
+    private static readonly MethodInfo ContainsMethod = QueryableMethod(nameof(Queryable.Contains), 2, predicateArity: null);
+    private static readonly MethodInfo AnyMethod = QueryableMethod(nameof(Queryable.Any), 2, predicateArity: 1);
+
+    /// <summary>
+    /// <c>(db, key) =&gt; permissions of the root entity with that key</c>, tracked as <paramref name="tracking"/> says.
+    /// Model query filters still apply: the permission's to the rows, and a root, bundle or group
+    /// hidden by its filter grants nothing.
+    /// </summary>
+    public static Expression<Func<DbContext, TKey, IQueryable<TPermission>>> Permissions<TPermission, TKey>(
+        IEntityType root, IReadOnlyList<IReadOnlyList<MappingHop>> routes, QueryTrackingBehavior tracking)
+        where TPermission : class
+    {
+        var db = Expression.Parameter(typeof(DbContext), "db");
+        var key = Expression.Parameter(typeof(TKey), "key");
+        var permissionKey = routes[0][^1].TargetKey;
+        var ids = routes
+            .Select(route => RouteKeys(db, key, root, route, permissionKey))
+            .Aggregate((left, right) => Expression.Call(UnionMethod.MakeGenericMethod(permissionKey.ClrType), left, right));
+
+        var permissions = Expression.Call(Tracking(tracking).MakeGenericMethod(typeof(TPermission)), Set(db, routes[0][^1].Target));
+        var permission = Expression.Parameter(typeof(TPermission), "permission");
+        var contains = Expression.Call(ContainsMethod.MakeGenericMethod(permissionKey.ClrType), ids, Property(permission, permissionKey));
+        var body = Expression.Call(WhereMethod.MakeGenericMethod(typeof(TPermission)), permissions, Expression.Lambda(contains, permission));
+        return Expression.Lambda<Func<DbContext, TKey, IQueryable<TPermission>>>(body, db, key);
+    }
+
+    /// <summary><c>(db, key) =&gt; the tokens of <see cref="Permissions"/></c>, untracked (a projection).</summary>
+    public static Expression<Func<DbContext, TKey, IQueryable<string>>> Tokens<TPermission, TKey>(
+        IEntityType root, IReadOnlyList<IReadOnlyList<MappingHop>> routes)
+        where TPermission : class
+    {
+        var permissions = Permissions<TPermission, TKey>(root, routes, QueryTrackingBehavior.NoTracking);
+        var permission = Expression.Parameter(typeof(TPermission), "permission");
+        var token = Expression.Lambda(Expression.Property(permission, nameof(IKegPermission.Token)), permission);
+        var body = Expression.Call(SelectMethod.MakeGenericMethod(typeof(TPermission), typeof(string)), permissions.Body, token);
+        return Expression.Lambda<Func<DbContext, TKey, IQueryable<string>>>(body, permissions.Parameters);
+    }
+
+    /// <summary>The permission keys one route reaches from the root's <paramref name="key"/>.</summary>
+    private static Expression RouteKeys(ParameterExpression db, ParameterExpression key, IEntityType root, IReadOnlyList<MappingHop> route, IProperty permissionKey)
+    {
+        var first = route[0];
+        var row = Expression.Parameter(first.Join.ClrType, "row");
+        Expression start = Expression.Equal(Property(row, first.From), Convert(key, first.From.ClrType));
+        if (HasQueryFilter(root))
+        {
+            start = Expression.AndAlso(start, Exists(db, root, root.FindPrimaryKey()!.Properties[0], Convert(key, root.FindPrimaryKey()!.Properties[0].ClrType)));
+        }
+
+        var keys = Expression.Call(
+            SelectMethod.MakeGenericMethod(first.Join.ClrType, first.To.ClrType),
+            Expression.Call(WhereMethod.MakeGenericMethod(first.Join.ClrType), Set(db, first.Join), Expression.Lambda(start, row)),
+            Expression.Lambda(Property(row, first.To), row));
+        var previous = first;
+        foreach (var hop in route.Skip(1))
+        {
+            keys = VisibleOnly(db, keys, previous);
+            keys = Follow(db, keys, previous.To.ClrType, hop);
+            previous = hop;
+        }
+
+        if (previous.TargetKey != permissionKey)
+        {
+            throw new InvalidOperationException(
+                $"The mapping tables to '{previous.Target.DisplayName()}' point at different keys; KegAuth needs one permission key.");
+        }
+
+        return previous.To.ClrType == permissionKey.ClrType ? keys : Cast(keys, previous.To.ClrType, permissionKey.ClrType);
+    }
+
+    /// <summary><c>keys.Join(hop's table, k =&gt; k, row =&gt; row.From, (k, row) =&gt; row.To)</c>.</summary>
+    private static MethodCallExpression Follow(ParameterExpression db, Expression keys, Type keyType, MappingHop hop)
+    {
+        var outer = Expression.Parameter(keyType, "key");
+        var row = Expression.Parameter(hop.Join.ClrType, "row");
+        var resultKey = Expression.Parameter(keyType, "_");
+        return Expression.Call(
+            JoinMethod.MakeGenericMethod(keyType, hop.Join.ClrType, keyType, hop.To.ClrType),
+            keys,
+            Set(db, hop.Join),
+            Expression.Lambda(outer, outer),
+            Expression.Lambda(Convert(Property(row, hop.From), keyType), row),
+            Expression.Lambda(Property(row, hop.To), resultKey, row));
+    }
+
+    /// <summary>Keeps only the keys of <paramref name="hop"/>'s target that its query filter lets through; unchanged when it has none.</summary>
+    private static MethodCallExpression VisibleOnly(ParameterExpression db, MethodCallExpression keys, MappingHop hop)
+    {
+        if (!HasQueryFilter(hop.Target))
+        {
+            return keys;
+        }
+
+        var key = Expression.Parameter(hop.To.ClrType, "key");
+        return Expression.Call(
+            WhereMethod.MakeGenericMethod(hop.To.ClrType),
+            keys,
+            Expression.Lambda(Exists(db, hop.Target, hop.TargetKey, key), key));
+    }
+
+    /// <summary><c>db.Set&lt;entity&gt;().Any(e =&gt; e.key == value)</c>, which applies the entity's query filter.</summary>
+    private static MethodCallExpression Exists(ParameterExpression db, IEntityType entity, IProperty entityKey, Expression value)
+    {
+        var item = Expression.Parameter(entity.ClrType, "entity");
+        var match = Expression.Equal(Property(item, entityKey), Convert(value, entityKey.ClrType));
+        return Expression.Call(AnyMethod.MakeGenericMethod(entity.ClrType), Set(db, entity), Expression.Lambda(match, item));
+    }
+
+    private static bool HasQueryFilter(IEntityType entity) => entity.GetRootType().GetDeclaredQueryFilters().Count > 0;
+
+    private static MethodCallExpression Cast(Expression keys, Type from, Type to)
+    {
+        var key = Expression.Parameter(from, "key");
+        return Expression.Call(SelectMethod.MakeGenericMethod(from, to), keys, Expression.Lambda(Expression.Convert(key, to), key));
+    }
+
+    /// <summary><c>db.Set&lt;T&gt;()</c>, or <c>db.Set&lt;T&gt;(name)</c> for a shared-type entity such as a mapping table.</summary>
+    private static MethodCallExpression Set(ParameterExpression db, IEntityType entity) => entity.HasSharedClrType
+        ? Expression.Call(db, NamedSetMethod.MakeGenericMethod(entity.ClrType), Expression.Constant(entity.Name))
+        : Expression.Call(db, SetMethod.MakeGenericMethod(entity.ClrType));
+
+    /// <summary><c>EF.Property&lt;T&gt;(instance, name)</c>: works for CLR, shadow and property-bag properties alike.</summary>
+    private static MethodCallExpression Property(Expression instance, IProperty property)
+        => Expression.Call(PropertyMethod.MakeGenericMethod(property.ClrType), instance, Expression.Constant(property.Name));
+
+    private static Expression Convert(Expression value, Type type) => value.Type == type ? value : Expression.Convert(value, type);
+
+    private static MethodInfo Tracking(QueryTrackingBehavior tracking) => tracking switch
+    {
+        QueryTrackingBehavior.NoTracking => typeof(EntityFrameworkQueryableExtensions).GetMethod(nameof(EntityFrameworkQueryableExtensions.AsNoTracking))!,
+        QueryTrackingBehavior.NoTrackingWithIdentityResolution => typeof(EntityFrameworkQueryableExtensions).GetMethod(nameof(EntityFrameworkQueryableExtensions.AsNoTrackingWithIdentityResolution))!,
+        _ => typeof(EntityFrameworkQueryableExtensions).GetMethod(nameof(EntityFrameworkQueryableExtensions.AsTracking), 1, [typeof(IQueryable<>).MakeGenericType(Type.MakeGenericMethodParameter(0))])!,
+    };
+
+    private static MethodInfo QueryableMethod(string name, int parameters, int? predicateArity) => typeof(Queryable)
+        .GetMethods(BindingFlags.Public | BindingFlags.Static)
+        .Single(method => method.Name == name
+            && method.GetParameters().Length == parameters
+            && (method.Name != nameof(Queryable.Join) || method.GetGenericArguments().Length == 4)
+            && (predicateArity is not { } arity || LambdaArity(method.GetParameters()[1].ParameterType) == arity + 1));
+
+    /// <summary>The number of type arguments of the <c>Func</c> inside <c>Expression&lt;Func&lt;…&gt;&gt;</c>; 0 when not a lambda.</summary>
+    private static int LambdaArity(Type parameter) => parameter.IsGenericType && parameter.GetGenericTypeDefinition() == typeof(Expression<>)
+        ? parameter.GetGenericArguments()[0].GetGenericArguments().Length
+        : 0;
+}

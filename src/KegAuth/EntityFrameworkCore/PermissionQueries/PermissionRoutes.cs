@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace KegAuth.EntityFrameworkCore;
+
+/// <summary>
+/// The ways a user or group reaches permissions (keg-auth <c>get_all_permissions</c>), as chains of
+/// mapping-table steps read from the model, so table and column names follow <c>TableNamespace</c>,
+/// the schema naming and any many-to-many the application configured itself.
+/// </summary>
+internal static class PermissionRoutes
+{
+    private static readonly string[][] UserRoutes =
+    [
+        ["Permissions"],
+        ["Bundles", "Permissions"],
+        ["Groups", "Permissions"],
+        ["Groups", "Bundles", "Permissions"],
+    ];
+
+    private static readonly string[][] GroupRoutes =
+    [
+        ["Permissions"],
+        ["Bundles", "Permissions"],
+    ];
+
+    /// <summary>
+    /// The routes from <paramref name="root"/> that exist in its class; a route through a relationship
+    /// the class does not have (no bundles or groups registered) is left out.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A relationship exists on the class but is not a single-column many-to-many.</exception>
+    public static IReadOnlyList<IReadOnlyList<MappingHop>> Find(IEntityType root, KegEntityKind kind)
+    {
+        var routes = new List<IReadOnlyList<MappingHop>>();
+        foreach (var names in kind == KegEntityKind.Group ? GroupRoutes : UserRoutes)
+        {
+            if (TryFollow(root, names) is { } route)
+            {
+                routes.Add(route);
+            }
+        }
+
+        return routes;
+    }
+
+    private static List<MappingHop>? TryFollow(IEntityType root, string[] names)
+    {
+        var hops = new List<MappingHop>(names.Length);
+        var current = root;
+        foreach (var name in names)
+        {
+            if (current.ClrType.GetProperty(name) is null)
+            {
+                return null;
+            }
+
+            var hop = Hop(current, name);
+            hops.Add(hop);
+            current = hop.Target;
+        }
+
+        return hops;
+    }
+
+    private static MappingHop Hop(IEntityType entity, string name)
+    {
+        var skip = entity.FindSkipNavigation(name)
+            ?? throw new InvalidOperationException(
+                $"'{entity.DisplayName()}.{name}' is not mapped as a many-to-many relationship. Call UseKegAuth on the context options, or map it with UsingEntity.");
+        var back = skip.ForeignKey;
+        var forward = skip.Inverse?.ForeignKey
+            ?? skip.JoinEntityType.GetForeignKeys().Single(foreignKey => foreignKey != back);
+        if (back.Properties.Count != 1 || forward.Properties.Count != 1)
+        {
+            throw new InvalidOperationException(
+                $"'{entity.DisplayName()}.{name}' maps to a composite key; KegAuth resolves permissions through single-column mapping tables.");
+        }
+
+        return new MappingHop(skip.JoinEntityType, back.Properties[0], forward.Properties[0], skip.TargetEntityType, forward.PrincipalKey.Properties[0]);
+    }
+}
