@@ -3,6 +3,7 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using KegAuth.Benchmarks.Infrastructure;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace KegAuth.Benchmarks;
 
@@ -153,23 +154,14 @@ public static class PermissionSeed
 
 /// <summary>
 /// Issue 7 item 4: <c>GetAllPermissionsAsync</c> on SQLite with 1,000, 10,000 and 100,000 users
-/// (<see cref="PermissionSeed"/>), a new context per call as a request would, against
-/// <see cref="PermissionSeed.UnionSql"/> through ADO.NET on a new (pooled) connection per call.
+/// (<see cref="PermissionSeed"/>); the rows are described on <see cref="PermissionBenchmarksBase"/>.
 /// </summary>
-[MemoryDiagnoser]
-public class PermissionBenchmarks
+public class PermissionBenchmarks : PermissionBenchmarksBase
 {
     private string _connectionString = null!;
-    private Microsoft.EntityFrameworkCore.DbContextOptions<BenchContext> _options = null!;
-    private BenchUser _user = null!;
 
-    /// <summary>Users in the database.</summary>
-    [Params(1_000, 10_000, 100_000)]
-    public int Users { get; set; }
-
-    /// <summary>Builds or finds the template; opens it read-only.</summary>
-    [GlobalSetup]
-    public void Setup()
+    /// <inheritdoc/>
+    protected override DbContextOptions<BenchContext> Prepare()
     {
         var template = BenchSetup.SqliteTemplate($"permissions-{Users}", connectionString =>
         {
@@ -178,32 +170,9 @@ public class PermissionBenchmarks
             PermissionSeed.Insert(connection, Users);
         });
         _connectionString = BenchSetup.ConnectionString(template, readOnly: true);
-        _options = BenchSetup.Sqlite(_connectionString);
-
-        // Only Id and IsSuperuser are read; a request has the user already.
-        _user = new BenchUser { Id = Users / 2 };
-        var kegAuth = GetAllPermissionsAsync().GetAwaiter().GetResult().Select(p => p.Id).Order();
-        var union = HandWrittenUnion().GetAwaiter().GetResult().Select(p => p.Id).Order();
-        if (!kegAuth.SequenceEqual(union) || !union.Any())
-        {
-            throw new InvalidOperationException("KegAuth and the UNION query disagree.");
-        }
+        return BenchSetup.Sqlite(_connectionString);
     }
 
-    /// <summary>The hand-written UNION.</summary>
-    [Benchmark(Baseline = true)]
-    public async Task<HashSet<BenchPermission>> HandWrittenUnion()
-    {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
-        return await PermissionSeed.ReadUnionAsync(connection, _user.Id);
-    }
-
-    /// <summary>KegAuth.</summary>
-    [Benchmark]
-    public async Task<IReadOnlySet<BenchPermission>> GetAllPermissionsAsync()
-    {
-        await using var db = new BenchContext(_options);
-        return await _user.GetAllPermissionsAsync(db);
-    }
+    /// <inheritdoc/>
+    protected override DbConnection NewConnection() => new SqliteConnection(_connectionString);
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using KegAuth.Benchmarks.Infrastructure;
@@ -148,21 +149,13 @@ public class PostgresPurgeAttemptsBenchmarks
     }
 }
 
-/// <summary>Issue 7 item 6, permissions: <see cref="PermissionBenchmarks"/> on PostgreSQL.</summary>
-[MemoryDiagnoser]
-public class PostgresPermissionBenchmarks
+/// <summary>Issue 7 item 6, permissions: <see cref="PermissionBenchmarks"/> on PostgreSQL (both sides query the template directly, read only).</summary>
+public class PostgresPermissionBenchmarks : PermissionBenchmarksBase
 {
     private string _connectionString = null!;
-    private DbContextOptions<BenchContext> _options = null!;
-    private BenchUser _user = null!;
 
-    /// <summary>Users in the database.</summary>
-    [Params(1_000, 10_000, 100_000)]
-    public int Users { get; set; }
-
-    /// <summary>Builds the template; both sides query it directly, read only.</summary>
-    [GlobalSetup]
-    public void Setup()
+    /// <inheritdoc/>
+    protected override DbContextOptions<BenchContext> Prepare()
     {
         var database = BenchPostgres.Template($"permissions-{Users}", connection =>
         {
@@ -172,14 +165,7 @@ public class PostgresPermissionBenchmarks
             }
         });
         _connectionString = BenchPostgres.ConnectionString(database);
-        _options = BenchPostgres.Options(_connectionString);
-        _user = new BenchUser { Id = Users / 2 };
-        var kegAuth = GetAllPermissionsAsync().GetAwaiter().GetResult().Select(p => p.Id).Order();
-        var union = HandWrittenUnion().GetAwaiter().GetResult().Select(p => p.Id).Order();
-        if (!kegAuth.SequenceEqual(union) || !union.Any())
-        {
-            throw new InvalidOperationException("KegAuth and the UNION query disagree.");
-        }
+        return BenchPostgres.Options(_connectionString);
 
         static string Text(object value) => value switch
         {
@@ -189,20 +175,6 @@ public class PostgresPermissionBenchmarks
         };
     }
 
-    /// <summary>The hand-written UNION.</summary>
-    [Benchmark(Baseline = true)]
-    public async Task<HashSet<BenchPermission>> HandWrittenUnion()
-    {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        return await PermissionSeed.ReadUnionAsync(connection, _user.Id);
-    }
-
-    /// <summary>KegAuth.</summary>
-    [Benchmark]
-    public async Task<IReadOnlySet<BenchPermission>> GetAllPermissionsAsync()
-    {
-        await using var db = new BenchContext(_options);
-        return await _user.GetAllPermissionsAsync(db);
-    }
+    /// <inheritdoc/>
+    protected override DbConnection NewConnection() => new NpgsqlConnection(_connectionString);
 }

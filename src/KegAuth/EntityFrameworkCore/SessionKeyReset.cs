@@ -45,18 +45,29 @@ internal static class SessionKeyReset
         {
             var types = KegEntityTypes.Find(context.Model);
             var plan = types.User is null ? null : new Plan(context, types, options.TableNamespace);
-            var toReset = new List<IKegUser>();
+            var userKey = types.User?.FindPrimaryKey()!.Properties[0];
+            var trackedUsers = new Dictionary<object, EntityEntry>();
+            var toReset = new HashSet<EntityEntry>(EntryComparer.Instance);
 
-            // One pass over the tracker: users' own changes, and the mapping rows and deletes for the plan.
-            // A snapshot: clearing a disabled date detects that entry again while we walk.
+            // One pass over the tracker: users' own changes, the tracked users by key, and the mapping
+            // rows and deletes for the plan. A snapshot: clearing a disabled date changes an entry while we walk.
             foreach (var entry in tracker.Entries().ToList())
             {
-                if (entry.State == EntityState.Modified && entry.Entity is IKegUser user)
+                if (entry.Entity is IKegUser user)
                 {
-                    ClearPassedDisabledDate(entry, user, options.UtcNow);
-                    if (RightsProperties.Any(name => entry.Metadata.FindProperty(name) is not null && entry.Property(name).IsModified))
+                    if (entry.State == EntityState.Modified)
                     {
-                        toReset.Add(user);
+                        ClearPassedDisabledDate(entry, user, options.UtcNow);
+                        if (RightsChanged(entry))
+                        {
+                            toReset.Add(entry);
+                        }
+                    }
+
+                    if (userKey is not null && entry.State is not EntityState.Deleted && userKey.DeclaringType.ClrType.IsInstanceOfType(user)
+                        && entry.Property(userKey.Name).CurrentValue is { } id)
+                    {
+                        trackedUsers[id] = entry;
                     }
                 }
                 else
@@ -68,13 +79,12 @@ internal static class SessionKeyReset
             if (plan is not null)
             {
                 var userIds = await plan.ResolveUserIdsAsync(sync, cancellationToken).ConfigureAwait(false);
-                toReset.AddRange(await FindUsersAsync(context, types.User!, userIds, sync, cancellationToken).ConfigureAwait(false));
+                toReset.UnionWith(await FindUsersAsync(context, types.User!, userIds, trackedUsers, sync, cancellationToken).ConfigureAwait(false));
             }
 
-            foreach (var user in toReset.Distinct())
+            foreach (var entry in toReset)
             {
-                user.ResetSessionKey();
-                context.Entry(user).DetectChanges();
+                Reset(entry);
             }
         }
         finally
@@ -83,42 +93,70 @@ internal static class SessionKeyReset
         }
     }
 
+    private static bool RightsChanged(EntityEntry entry)
+    {
+        foreach (var name in RightsProperties)
+        {
+            if (entry.Metadata.FindProperty(name) is { } property && entry.Property(property).IsModified)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Marks the new key through the entry instead of detecting the whole entry (and its collections) again.
+    private static void Reset(EntityEntry entry)
+    {
+        ((IKegUser)entry.Entity).ResetSessionKey();
+        if (entry.State is EntityState.Unchanged or EntityState.Modified)
+        {
+            var sessionKey = entry.Property(nameof(IKegUser.SessionKey));
+            sessionKey.IsModified = !Equals(sessionKey.CurrentValue, sessionKey.OriginalValue) || sessionKey.IsModified;
+        }
+    }
+
     // keg-auth: re-enabling a user whose disabled date has passed clears it, unless this save sets it.
     private static void ClearPassedDisabledDate(EntityEntry entry, IKegUser user, DateTime utcNow)
     {
         var enabled = entry.Property(nameof(IKegUser.IsEnabled));
+        var disabledUtc = entry.Property(nameof(IKegUser.DisabledUtc));
         if (enabled.IsModified && user.IsEnabled && enabled.OriginalValue is false
-            && user.DisabledUtc <= utcNow && !entry.Property(nameof(IKegUser.DisabledUtc)).IsModified)
+            && user.DisabledUtc <= utcNow && !disabledUtc.IsModified)
         {
-            user.DisabledUtc = null;
-            entry.DetectChanges();
+            disabledUtc.CurrentValue = null;
         }
     }
 
-    private static async Task<IEnumerable<IKegUser>> FindUsersAsync(
-        DbContext context, IReadOnlyEntityType userType, HashSet<object> ids, bool sync, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<EntityEntry>> FindUsersAsync(
+        DbContext context, IReadOnlyEntityType userType, HashSet<object> ids, Dictionary<object, EntityEntry> trackedUsers, bool sync, CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
             return [];
         }
 
-        var key = userType.FindPrimaryKey()!.Properties[0];
-        var found = new List<IKegUser>();
-        var missing = new HashSet<object>(ids);
-        foreach (var entry in context.ChangeTracker.Entries().Where(e => userType.ClrType.IsInstanceOfType(e.Entity)))
+        var found = new List<EntityEntry>();
+        var missing = new HashSet<object>();
+        foreach (var id in ids)
         {
-            if (entry.Property(key.Name).CurrentValue is { } id && missing.Remove(id) && entry.State != EntityState.Deleted)
+            if (trackedUsers.TryGetValue(id, out var entry))
             {
-                found.Add((IKegUser)entry.Entity);
+                found.Add(entry);
+            }
+            else
+            {
+                missing.Add(id);
             }
         }
 
         if (missing.Count > 0)
         {
+            var key = userType.FindPrimaryKey()!.Properties[0];
             var load = (Task<List<IKegUser>>)LoadUsersMethod.MakeGenericMethod(userType.ClrType, key.ClrType)
                 .Invoke(null, [context, key.Name, missing, sync, cancellationToken])!;
-            found.AddRange(await load.ConfigureAwait(false));
+            found.AddRange((await load.ConfigureAwait(false)).Select(user => context.Entry(user)));
         }
 
         return found;
@@ -261,5 +299,15 @@ internal static class SessionKeyReset
                 into.Add(id);
             }
         }
+    }
+
+    /// <summary>Entries are wrappers: two for the same entity are equal here.</summary>
+    private sealed class EntryComparer : IEqualityComparer<EntityEntry>
+    {
+        public static readonly EntryComparer Instance = new();
+
+        public bool Equals(EntityEntry? x, EntityEntry? y) => ReferenceEquals(x?.Entity, y?.Entity);
+
+        public int GetHashCode(EntityEntry obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Entity);
     }
 }
