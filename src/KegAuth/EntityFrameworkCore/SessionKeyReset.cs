@@ -64,7 +64,7 @@ internal static class SessionKeyReset
                         }
                     }
 
-                    if (userKey is not null && entry.State is not EntityState.Deleted && userKey.DeclaringType.ClrType.IsInstanceOfType(user)
+                    if (userKey is not null && userKey.DeclaringType.ClrType.IsInstanceOfType(user)
                         && entry.Property(userKey.Name).CurrentValue is { } id)
                     {
                         trackedUsers[id] = entry;
@@ -82,7 +82,8 @@ internal static class SessionKeyReset
                 toReset.UnionWith(await FindUsersAsync(context, types.User!, userIds, trackedUsers, sync, cancellationToken).ConfigureAwait(false));
             }
 
-            foreach (var entry in toReset)
+            // A user deleted in this save keeps its key: there is no session left to end.
+            foreach (var entry in toReset.Where(e => e.State != EntityState.Deleted))
             {
                 Reset(entry);
             }
@@ -113,7 +114,10 @@ internal static class SessionKeyReset
         if (entry.State is EntityState.Unchanged or EntityState.Modified)
         {
             var sessionKey = entry.Property(nameof(IKegUser.SessionKey));
-            sessionKey.IsModified = !Equals(sessionKey.CurrentValue, sessionKey.OriginalValue) || sessionKey.IsModified;
+            if (!Equals(sessionKey.CurrentValue, sessionKey.OriginalValue))
+            {
+                sessionKey.IsModified = true;
+            }
         }
     }
 
