@@ -27,7 +27,7 @@ internal static class PermissionRoutes
     /// The routes from <paramref name="root"/> that exist in its class; a route through a relationship
     /// the class does not have (no bundles or groups registered) is left out.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A relationship exists on the class but is not a single-column many-to-many.</exception>
+    /// <exception cref="InvalidOperationException">No route exists, or a relationship exists on the class but is not a single-column many-to-many.</exception>
     public static IReadOnlyList<IReadOnlyList<MappingHop>> Find(IEntityType root, KegEntityKind kind)
     {
         var routes = new List<IReadOnlyList<MappingHop>>();
@@ -39,7 +39,9 @@ internal static class PermissionRoutes
             }
         }
 
-        return routes;
+        return routes.Count > 0
+            ? routes
+            : throw new InvalidOperationException($"'{root.DisplayName()}' has no 'Permissions' relationship to resolve permissions through.");
     }
 
     private static List<MappingHop>? TryFollow(IEntityType root, string[] names)
