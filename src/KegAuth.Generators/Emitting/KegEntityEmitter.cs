@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using KegAuth.Generators.Helpers;
 using KegAuth.Generators.Models;
 using static KegAuth.Generators.Emitting.MemberWriter;
