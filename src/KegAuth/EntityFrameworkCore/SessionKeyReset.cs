@@ -43,7 +43,7 @@ internal static class SessionKeyReset
 
         try
         {
-            var types = KegEntityTypes.Find(context.Model);
+            var types = KegEntityTypes.Of(context.Model);
             var plan = types.User is null ? null : new Plan(context, types, options.TableNamespace);
             var userKey = types.User?.FindPrimaryKey()!.Properties[0];
             var trackedUsers = new Dictionary<object, EntityEntry>();

@@ -19,6 +19,9 @@ public static class KegPermissionQuery<TRoot, TPermission>
 {
     private static readonly KegEntityKind Kind = typeof(IKegGroup).IsAssignableFrom(typeof(TRoot)) ? KegEntityKind.Group : KegEntityKind.User;
 
+    // Per request the lookup is one annotation read; the name is built once per class, not per call.
+    private static readonly string AnnotationName = "KegAuth:PermissionQueries:" + typeof(TRoot).FullName;
+
     /// <summary>
     /// The permissions of the <typeparamref name="TRoot"/> whose key is <paramref name="key"/>, tracked
     /// as the context's <c>QueryTrackingBehavior</c> says, like any other query on it.
@@ -33,7 +36,7 @@ public static class KegPermissionQuery<TRoot, TPermission>
     public static async Task<IReadOnlySet<TPermission>> PermissionsAsync<TKey>(DbContext db, TKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var query = CompiledPermissionQueries<TPermission, TKey>.For(db, typeof(TRoot), Kind).Permissions(db);
+        var query = CompiledPermissionQueries<TPermission, TKey>.For(db, typeof(TRoot), AnnotationName, Kind).Permissions(db);
         var set = new HashSet<TPermission>();
         await foreach (var permission in query(db, key).WithCancellation(cancellationToken).ConfigureAwait(false))
         {
@@ -54,7 +57,7 @@ public static class KegPermissionQuery<TRoot, TPermission>
     public static async Task<IReadOnlySet<string>> TokensAsync<TKey>(DbContext db, TKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var query = CompiledPermissionQueries<TPermission, TKey>.For(db, typeof(TRoot), Kind).Tokens;
+        var query = CompiledPermissionQueries<TPermission, TKey>.For(db, typeof(TRoot), AnnotationName, Kind).Tokens;
         var set = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var token in query(db, key).WithCancellation(cancellationToken).ConfigureAwait(false))
         {

@@ -30,13 +30,13 @@ internal sealed class CompiledPermissionQueries<TPermission, TKey>
     /// <summary>The tokens of the root's permissions.</summary>
     public Func<DbContext, TKey, IAsyncEnumerable<string>> Tokens { get; }
 
-    /// <summary>The queries of <paramref name="rootType"/> in <paramref name="db"/>'s model, built on first use.</summary>
+    /// <summary>The queries of <paramref name="rootType"/> in <paramref name="db"/>'s model, built on first use and kept under <paramref name="annotationName"/> (one per root type).</summary>
     /// <exception cref="InvalidOperationException"><paramref name="rootType"/> is not in the model, or its relationships are not KegAuth's many-to-many tables.</exception>
-    public static CompiledPermissionQueries<TPermission, TKey> For(DbContext db, Type rootType, KegEntityKind kind)
+    public static CompiledPermissionQueries<TPermission, TKey> For(DbContext db, Type rootType, string annotationName, KegEntityKind kind)
     {
         var model = db.Model;
         return model.GetOrAddRuntimeAnnotationValue(
-            "KegAuth:PermissionQueries:" + rootType.FullName,
+            annotationName,
             static state => new CompiledPermissionQueries<TPermission, TKey>(
                 state.Model.FindEntityType(state.RootType)
                     ?? throw new InvalidOperationException($"'{state.RootType.Name}' is not an entity of this context's model."),
