@@ -44,6 +44,30 @@ public sealed class SampleWebSmokeTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, admin.StatusCode);
     }
 
+    [Fact]
+    public async Task The_samples_registration_refuses_look_alike_usernames_and_short_passwords()
+    {
+        Directory.CreateDirectory(_folder);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "sample.db"), Pooling = false }.ToString();
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("ConnectionStrings:Sqlite", connectionString)
+            .UseSetting("KegAuth:PasswordWorkFactor", "4"));
+        using var client = factory.CreateClient();
+
+        // The seed created "admin".
+        var caseVariant = await client.PostAsJsonAsync("/register", new { username = "Admin", password = "a long enough password" });
+        var trailingSpace = await client.PostAsJsonAsync("/register", new { username = "admin ", password = "a long enough password" });
+        var shortPassword = await client.PostAsJsonAsync("/register", new { username = "newcomer", password = "x" });
+        var tooLongPassword = await client.PostAsJsonAsync("/register", new { username = "newcomer", password = new string('x', 73) });
+        var fine = await client.PostAsJsonAsync("/register", new { username = "newcomer", password = "a long enough password" });
+
+        Assert.Equal(HttpStatusCode.Conflict, caseVariant.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, trailingSpace.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, shortPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLongPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, fine.StatusCode);
+    }
+
     public void Dispose()
     {
         try
