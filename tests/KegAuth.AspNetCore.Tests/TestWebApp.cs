@@ -56,7 +56,7 @@ public sealed class TestWebApp : IAsyncDisposable
             .UseKegAuth(provider.GetRequiredService<IOptions<KegAuthOptions>>().Value));
         builder.Services.AddKegAuth<WebContext, WebUser>(options =>
             {
-                options.SecretKey = "aspnet-test-secret";
+                options.SecretKey = "aspnet-test-secret-of-at-least-32-characters";
                 options.PasswordWorkFactor = 4;
                 options.Lockout.Login.Limit = LoginLimit;
                 options.Lockout.Login.LockoutPeriod = LockoutPeriod;
