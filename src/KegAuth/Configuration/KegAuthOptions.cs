@@ -20,9 +20,9 @@ public sealed class KegAuthOptions
 
     /// <summary>The largest <see cref="PasswordWorkFactor"/> accepted: bcrypt cost 16.</summary>
     /// <remarks>
-    /// Each step doubles the work: cost 12 takes about a third of a second of one core, 16 about five
-    /// seconds. A login that costs more ties up a server core per attempt and lets a few requests
-    /// exhaust it. Stored hashes above this cost are not verified either (see <see cref="PasswordHash.Verify"/>).
+    /// Each step doubles the work: cost 12 takes a quarter to two thirds of a second of one core, so
+    /// 16 already takes seconds. A login that costs more ties up a server core per attempt and lets
+    /// a few requests exhaust it. Stored hashes above this cost are not verified either (see <see cref="PasswordHash.Verify"/>).
     /// </remarks>
     public const int MaxPasswordWorkFactor = 16;
 
