@@ -38,7 +38,7 @@ Console.WriteLine($"2. Created user {user.Id} with login id '{user.LoginId}' (st
 var found = await db.Users.SingleAsync(u => u.Email == email.ToUpperInvariant() && u.IsActive);
 Console.WriteLine($"3. Found the active user by email in another casing: {found.Email}.");
 
-Console.WriteLine($"4. Password 'correct horse battery staple' verifies: {found.Password!.Verify("correct horse battery staple")}; 'wrong' verifies: {found.Password.Verify("wrong")}.");
+Console.WriteLine($"4. Password 'correct horse battery staple' verifies: {found.Password!.VerifyPassword("correct horse battery staple")}; 'wrong' verifies: {found.Password.VerifyPassword("wrong")}.");
 
 var token = found.TokenGenerate(options);
 Console.WriteLine($"5. Issued a reset token ({token.Length} characters); it verifies: {found.TokenVerify(token, options)}.");
