@@ -26,7 +26,8 @@ public sealed class SampleWebSmokeTests : IDisposable
 
         var register = await browser.PostAsJsonAsync("/register", new { username = "smoke", password = "smoke test passphrase" });
         var login = await browser.PostAsJsonAsync("/login", new { username = "smoke", password = "smoke test passphrase" });
-        var issued = await browser.PostAsync("/api-token", null);
+        var crossSite = await browser.PostAsync("/api-token", new FormUrlEncodedContent([]));
+        var issued = await browser.PostAsync("/api-token", JsonContent.Create(new { }));
         var token = JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
 
         using var api = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
@@ -36,6 +37,7 @@ public sealed class SampleWebSmokeTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Created, register.StatusCode);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, crossSite.StatusCode);
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         Assert.Equal("smoke", JsonDocument.Parse(await me.Content.ReadAsStringAsync()).RootElement.GetProperty("username").GetString());

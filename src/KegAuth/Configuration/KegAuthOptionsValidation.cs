@@ -101,6 +101,11 @@ internal static class KegAuthOptionsValidation
             errors.Add($"{prefix}.{nameof(KegLockoutPolicy.Limit)} must be at least 1; it was {policy.Limit}.");
         }
 
+        if (policy.SourceIpLimit < 1)
+        {
+            errors.Add($"{prefix}.{nameof(KegLockoutPolicy.SourceIpLimit)} must be at least 1 (or null for Limit); it was {policy.SourceIpLimit}.");
+        }
+
         var max = KegAuthOptions.MaxLockoutDuration;
         if (policy.Timespan <= TimeSpan.Zero || policy.Timespan > max)
         {
