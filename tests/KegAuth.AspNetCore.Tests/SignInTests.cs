@@ -95,6 +95,17 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.True(user.Password.Verify("hunter2"));
     }
 
+    [Fact]
+    public async Task A_fast_api_token_hash_in_the_password_column_never_signs_in()
+    {
+        await _app.AddUserAsync("ada@example.com", user => user.Password = PasswordHash.CreateForToken("raw-token-value-0123456789"));
+        using var client = _app.Client();
+
+        var response = await TestWebApp.LoginAsync(client, "ada@example.com", "raw-token-value-0123456789");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Theory]
     [InlineData(4)]
     [InlineData(6)]

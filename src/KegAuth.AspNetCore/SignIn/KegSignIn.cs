@@ -32,11 +32,12 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
             return new KegSignInResult<TUser>(KegSignInStatus.LockedOut, LockedOutUntilUtc: log.Lockout.BlockedUntilUtc);
         }
 
-        var hash = user?.Password;
+        // A fast API-token hash is never a password (it would fall to an offline guess in no time).
+        var hash = user?.Password is { IsFastTokenHash: false } stored ? stored : null;
 
         // Always one full verify at the configured cost: against the user's hash, or a dummy one for an
-        // unknown user or one without a password.
-        var verified = (hash ?? DummyPasswordHash.For(settings.PasswordWorkFactor)).Verify(password);
+        // unknown user or one without a (usable) password.
+        var verified = (hash ?? DummyPasswordHash.For(settings.PasswordWorkFactor)).VerifyPassword(password);
         if (user is null || hash is null || !verified)
         {
             return new KegSignInResult<TUser>(KegSignInStatus.Failed);
