@@ -98,6 +98,7 @@ public sealed class TestWebApp : IAsyncDisposable
         app.UseAuthentication();
         app.UseAuthorization();
         TestEndpoints.Map(app);
+        app.MapKegAuthEndpoints();
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<WebContext>().Database.EnsureCreatedAsync();

@@ -42,6 +42,7 @@ public static class KegAuthWebServiceCollectionExtensions
         services.AddAuthorization();
 
         var schemes = new KegAuthSchemeSelection();
+        services.TryAddSingleton(new KegAuthTypes(typeof(TContext), typeof(TUser), schemes));
         var authentication = services.AddAuthentication(KegAuthSchemes.Default)
             .AddPolicyScheme(KegAuthSchemes.Default, "KegAuth", options => options.ForwardDefaultSelector = context => SelectScheme(context, schemes));
         return new KegAuthWebBuilder<TContext, TUser>(services, authentication, schemes);

@@ -30,7 +30,8 @@ internal static class KegCrossSiteRequests
             return true;
         }
 
-        if (IsJson(request) || CarriesApiToken(context))
+        // Only a POST can be a "simple" request; PUT, PATCH and DELETE always need a preflight.
+        if (!HttpMethods.IsPost(request.Method) || IsJson(request) || CarriesApiToken(context))
         {
             return false;
         }

@@ -41,6 +41,19 @@ public interface IKegSignIn<TUser>
     /// <exception cref="InvalidOperationException">Cookie sessions were not added (<c>AddCookies</c>).</exception>
     Task SignInAsync(HttpContext httpContext, TUser user, bool isPersistent = false);
 
+    /// <summary>
+    /// Changes the signed-in user's password after checking the current one. A wrong current password
+    /// counts as a failed login attempt (the login lockout applies: an attacker holding a session cannot
+    /// guess the password through this). On success the new hash resets the user's session key, which
+    /// ends every other session; this request's cookie is re-issued with the new key, so it stays signed in.
+    /// Never throws for bad input.
+    /// </summary>
+    /// <param name="httpContext">The request, signed in by a KegAuth scheme.</param>
+    /// <param name="currentPassword">The current password as typed.</param>
+    /// <param name="newPassword">The new password; the app checks its strength first.</param>
+    /// <returns>The outcome.</returns>
+    Task<KegChangePasswordStatus> ChangePasswordAsync(HttpContext httpContext, string? currentPassword, string? newPassword);
+
     /// <summary>Removes the session cookie. Other sessions of the user (other browsers, cookies copied elsewhere) go on; see <see cref="SignOutEverywhereAsync"/>.</summary>
     /// <param name="httpContext">The request.</param>
     Task SignOutAsync(HttpContext httpContext);

@@ -76,6 +76,63 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
         return result;
     }
 
+    public async Task<KegChangePasswordStatus> ChangePasswordAsync(HttpContext httpContext, string? currentPassword, string? newPassword)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var cancellationToken = httpContext.RequestAborted;
+        var user = await users.GetAsync(httpContext.User, cancellationToken).ConfigureAwait(false);
+        if (user is null)
+        {
+            return KegChangePasswordStatus.NotSignedIn;
+        }
+
+        // The current password is checked as a login is: same count, same lockout.
+        var sourceIp = httpContext.Connection.RemoteIpAddress?.ToString();
+        var log = await KegAttempts.LogAttemptAsync<TAttempt>(users.Context, user.LoginId, AttemptType.Login, success: false, sourceIp, cancellationToken).ConfigureAwait(false);
+        if (log.IsBlocked)
+        {
+            return KegChangePasswordStatus.LockedOut;
+        }
+
+        var settings = options.Value;
+        var hash = user.Password is { IsFastTokenHash: false } stored ? stored : null;
+        if (!(hash ?? DummyPasswordHash.For(settings.PasswordWorkFactor)).VerifyPassword(currentPassword) || hash is null)
+        {
+            return KegChangePasswordStatus.InvalidCredentials;
+        }
+
+        log.Attempt.Success = true;
+        if (string.IsNullOrEmpty(newPassword))
+        {
+            await users.Context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return KegChangePasswordStatus.PasswordRejected;
+        }
+
+        try
+        {
+            user.SetPassword(newPassword, settings);
+        }
+        catch (ArgumentException)
+        {
+            await users.Context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return KegChangePasswordStatus.PasswordRejected;
+        }
+
+        // Read before the save: the cookie's session key is about to go stale.
+        var cookie = httpContext.User.Identities.Any(identity => identity.AuthenticationType == KegAuthSchemes.Cookie)
+            ? await httpContext.AuthenticateAsync(KegAuthSchemes.Cookie).ConfigureAwait(false)
+            : null;
+
+        // The interceptor gives the user a new session key: every other session ends; this one is re-issued.
+        await users.Context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (cookie is not null)
+        {
+            await SignInAsync(httpContext, user, cookie.Properties?.IsPersistent ?? false).ConfigureAwait(false);
+        }
+
+        return KegChangePasswordStatus.Succeeded;
+    }
+
     public Task SignInAsync(HttpContext httpContext, TUser user, bool isPersistent = false)
     {
         ArgumentNullException.ThrowIfNull(httpContext);

@@ -1,0 +1,36 @@
+namespace KegAuth.AspNetCore;
+
+/// <summary>The routes <c>MapKegAuthEndpoints</c> can map; combine them to choose (edge.md names each route).</summary>
+[Flags]
+public enum KegAuthEndpoint
+{
+    /// <summary>None.</summary>
+    None = 0,
+
+    /// <summary><c>POST /login</c>.</summary>
+    Login = 1 << 0,
+
+    /// <summary><c>POST /logout</c>.</summary>
+    Logout = 1 << 1,
+
+    /// <summary><c>POST /logout-everywhere</c>.</summary>
+    LogoutEverywhere = 1 << 2,
+
+    /// <summary><c>POST /forgot-password</c>.</summary>
+    ForgotPassword = 1 << 3,
+
+    /// <summary><c>POST /reset-password</c>.</summary>
+    ResetPassword = 1 << 4,
+
+    /// <summary><c>POST /change-password</c>.</summary>
+    ChangePassword = 1 << 5,
+
+    /// <summary><c>POST /api-token</c> and <c>DELETE /api-token</c> (users with <c>[KegUserToken]</c>).</summary>
+    ApiToken = 1 << 6,
+
+    /// <summary><c>GET /me</c>.</summary>
+    Me = 1 << 7,
+
+    /// <summary>Every route this version maps.</summary>
+    All = Login | Logout | LogoutEverywhere | ForgotPassword | ResetPassword | ChangePassword | ApiToken | Me,
+}
