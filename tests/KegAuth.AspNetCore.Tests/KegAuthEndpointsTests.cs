@@ -219,7 +219,7 @@ public abstract class KegAuthEndpointsTests(Func<WebDatabase> database) : IAsync
         using var browser = _app.Browser();
         await browser.PostAsJsonAsync("/api/auth/login", new { loginId = Ada, password = TestWebApp.Password });
 
-        foreach (var route in new[] { "login", "logout", "logout-everywhere", "forgot-password", "reset-password", "change-password", "api-token" })
+        foreach (var route in new[] { "login", "logout", "logout-everywhere", "forgot-password", "reset-password", "change-password", "api-token", "verify-account", "resend-verification" })
         {
             // Routes that bind a JSON body refuse a form before anything runs (415); the others by the filter.
             var response = await browser.PostAsync("/api/auth/" + route, new FormUrlEncodedContent([new("loginId", Ada)]));
@@ -250,7 +250,7 @@ public abstract class KegAuthEndpointsTests(Func<WebDatabase> database) : IAsync
             .ToList();
 
         Assert.Equal(
-            ["KegAuthChangePassword", "KegAuthForgotPassword", "KegAuthIssueApiToken", "KegAuthLogin", "KegAuthLogout", "KegAuthLogoutEverywhere", "KegAuthMe", "KegAuthResetPassword", "KegAuthRevokeApiToken"],
+            ["KegAuthChangePassword", "KegAuthForgotPassword", "KegAuthIssueApiToken", "KegAuthLogin", "KegAuthLogout", "KegAuthLogoutEverywhere", "KegAuthMe", "KegAuthResendVerification", "KegAuthResetPassword", "KegAuthRevokeApiToken", "KegAuthVerifyAccount"],
             names.Order(StringComparer.Ordinal));
     }
 

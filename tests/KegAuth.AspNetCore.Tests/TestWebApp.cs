@@ -49,7 +49,7 @@ public sealed class TestWebApp : IAsyncDisposable
         => StartAsync(new SqliteWebDatabase(), validationInterval: validationInterval);
 
     /// <summary>Starts the app on <paramref name="database"/>, which it disposes with itself.</summary>
-    public static async Task<TestWebApp> StartAsync(WebDatabase database, Action<KegAuthOptions>? configure = null, TimeSpan? validationInterval = null)
+    public static async Task<TestWebApp> StartAsync(WebDatabase database, Action<KegAuthOptions>? configure = null, TimeSpan? validationInterval = null, KegAuthEndpoint endpoints = KegAuthEndpoint.All)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
@@ -98,7 +98,7 @@ public sealed class TestWebApp : IAsyncDisposable
         app.UseAuthentication();
         app.UseAuthorization();
         TestEndpoints.Map(app);
-        app.MapKegAuthEndpoints();
+        app.MapKegAuthEndpoints(options => options.Endpoints = endpoints);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<WebContext>().Database.EnsureCreatedAsync();

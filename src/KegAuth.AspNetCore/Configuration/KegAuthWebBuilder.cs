@@ -70,9 +70,9 @@ public sealed class KegAuthWebBuilder<TContext, TUser>
     }
 
     /// <summary>
-    /// Adds <see cref="IKegPasswordReset{TUser}"/>: forgot and reset password with lockout over
-    /// <typeparamref name="TAttempt"/>, sending tokens through <typeparamref name="TSender"/> (on a
-    /// background queue by default).
+    /// Adds <see cref="IKegPasswordReset{TUser}"/> (forgot and reset password, account verification, with
+    /// lockout over <typeparamref name="TAttempt"/>) and <see cref="IKegUserCreation{TUser}"/>, sending
+    /// tokens through <typeparamref name="TSender"/> (on a background queue by default).
     /// </summary>
     /// <typeparam name="TAttempt">The attempt type (<c>[KegAttempt]</c>) the context maps.</typeparam>
     /// <typeparam name="TSender">The app's sender (scoped).</typeparam>
@@ -91,6 +91,8 @@ public sealed class KegAuthWebBuilder<TContext, TUser>
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<KegPasswordResetOptions>, Configuration.KegPasswordResetOptionsValidator>());
         Services.TryAddScoped<IKegPasswordResetSender<TUser>, TSender>();
         Services.TryAddScoped<IKegPasswordReset<TUser>, KegPasswordReset<TContext, TUser, TAttempt>>();
+        Services.TryAddScoped<KegAccountMail<TContext, TUser>>();
+        Services.TryAddScoped<IKegUserCreation<TUser>, Accounts.KegUserCreation<TContext, TUser>>();
         Services.TryAddSingleton<KegResetMessageQueue<TUser>>();
         Services.AddHostedService(provider => provider.GetRequiredService<KegResetMessageQueue<TUser>>());
         return this;

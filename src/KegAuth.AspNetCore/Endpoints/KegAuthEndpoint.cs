@@ -31,6 +31,15 @@ public enum KegAuthEndpoint
     /// <summary><c>GET /me</c>.</summary>
     Me = 1 << 7,
 
-    /// <summary>Every route this version maps.</summary>
-    All = Login | Logout | LogoutEverywhere | ForgotPassword | ResetPassword | ChangePassword | ApiToken | Me,
+    /// <summary><c>POST /verify-account</c>.</summary>
+    VerifyAccount = 1 << 8,
+
+    /// <summary><c>POST /resend-verification</c>.</summary>
+    ResendVerification = 1 << 9,
+
+    /// <summary><c>POST /register</c>: self-registration, off unless named (it is not part of <see cref="All"/>).</summary>
+    Register = 1 << 10,
+
+    /// <summary>Every route except <see cref="Register"/>.</summary>
+    All = Login | Logout | LogoutEverywhere | ForgotPassword | ResetPassword | ChangePassword | ApiToken | Me | VerifyAccount | ResendVerification,
 }

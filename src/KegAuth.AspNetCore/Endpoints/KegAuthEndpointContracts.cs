@@ -34,3 +34,18 @@ public sealed record KegApiTokenResponse(string Token);
 /// <param name="IsSuperuser">Whether the user holds every permission.</param>
 /// <param name="Permissions">The user's permission tokens (direct, through bundles and groups), sorted; empty without a permission model.</param>
 public sealed record KegMeResponse(string LoginId, bool IsSuperuser, IReadOnlyList<string> Permissions);
+
+/// <summary>The body of <c>POST /verify-account</c>.</summary>
+/// <param name="UserKey">The user key from the verification link.</param>
+/// <param name="Token">The token from the verification link.</param>
+/// <param name="NewPassword">The password to set.</param>
+public sealed record KegVerifyAccountRequest(string? UserKey, string? Token, string? NewPassword);
+
+/// <summary>The body of <c>POST /resend-verification</c>.</summary>
+/// <param name="LoginId">The username or email.</param>
+public sealed record KegResendVerificationRequest(string? LoginId);
+
+/// <summary>The body of <c>POST /register</c>.</summary>
+/// <param name="LoginId">The username or email of the new account.</param>
+/// <param name="Password">Its password.</param>
+public sealed record KegRegisterRequest(string? LoginId, string? Password);

@@ -10,8 +10,9 @@ public sealed class KegAuthEndpointOptions
     public string Prefix { get; set; } = DefaultPrefix;
 
     /// <summary>
-    /// The routes to map. Default <see cref="KegAuthEndpoint.All"/>; a route whose feature the app did not
-    /// add (sign-in, password reset, API tokens) is left out whatever this says.
+    /// The routes to map. Default <see cref="KegAuthEndpoint.All"/>, which leaves registration out (add
+    /// <see cref="KegAuthEndpoint.Register"/> to allow it); a route whose feature the app did not add
+    /// (sign-in, password reset, API tokens) is left out whatever this says.
     /// </summary>
     public KegAuthEndpoint Endpoints { get; set; } = KegAuthEndpoint.All;
 }

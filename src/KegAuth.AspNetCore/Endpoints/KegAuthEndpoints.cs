@@ -62,6 +62,27 @@ internal static class KegAuthEndpoints<TContext, TUser>
                 .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests);
         }
 
+        if (reset && chosen.HasFlag(KegAuthEndpoint.VerifyAccount))
+        {
+            group.MapPost("/verify-account", VerifyAccountAsync)
+                .Named("VerifyAccount", "Sets the password with the key and token of a verification link and marks the account verified.")
+                .Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        }
+
+        if (reset && chosen.HasFlag(KegAuthEndpoint.ResendVerification))
+        {
+            group.MapPost("/resend-verification", ResendVerificationAsync)
+                .Named("ResendVerification", "Mails a new verification link to an unverified account; answers the same either way.")
+                .Produces(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        }
+
+        if (reset && chosen.HasFlag(KegAuthEndpoint.Register))
+        {
+            group.MapPost("/register", RegisterAsync)
+                .Named("Register", "Creates an account and mails its verification link.")
+                .Produces<KegLoginResponse>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
+        }
+
         if (chosen.HasFlag(KegAuthEndpoint.Me))
         {
             group.MapGet("/me", MeAsync).RequireAuthorization()
@@ -118,6 +139,65 @@ internal static class KegAuthEndpoints<TContext, TUser>
             KegResetPasswordStatus.PasswordRejected => KegAuthProblem.PasswordPolicy(["password-rejected"]),
             _ => KegAuthProblem.InvalidToken(),
         };
+
+    private static async Task<IResult> VerifyAccountAsync(KegVerifyAccountRequest body, HttpContext http, IKegPasswordReset<TUser> reset, IOptions<KegAuthOptions> options)
+        => await reset.VerifyAccountAsync(body.UserKey, body.Token, body.NewPassword, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted).ConfigureAwait(false) switch
+        {
+            KegResetPasswordStatus.Succeeded => Results.Ok(),
+            KegResetPasswordStatus.LockedOut => KegAuthProblem.LockedOut(options.Value.Lockout.Reset.LockoutPeriod),
+            KegResetPasswordStatus.PasswordRejected => KegAuthProblem.PasswordPolicy(["password-rejected"]),
+            _ => KegAuthProblem.InvalidToken(),
+        };
+
+    private static async Task<IResult> ResendVerificationAsync(KegResendVerificationRequest body, HttpContext http, IKegPasswordReset<TUser> reset, IOptions<KegAuthOptions> options)
+    {
+        var status = await reset.ResendVerificationAsync(body.LoginId, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted).ConfigureAwait(false);
+        return status == KegForgotPasswordStatus.LockedOut
+            ? KegAuthProblem.LockedOut(options.Value.Lockout.Forgot.LockoutPeriod)
+            : Results.Accepted();
+    }
+
+    private static async Task<IResult> RegisterAsync(KegRegisterRequest body, HttpContext http, KegUserStore<TContext, TUser> users, IKegUserCreation<TUser> creation, IOptions<KegAuthOptions> options)
+    {
+        var loginId = body.LoginId;
+        if (string.IsNullOrWhiteSpace(loginId) || loginId.Trim().Length != loginId.Length || loginId.Any(char.IsControl) || loginId.Length > KegAttempts.MaxUserInputLength)
+        {
+            return KegAuthProblem.InvalidLoginId();
+        }
+
+        if (string.IsNullOrEmpty(body.Password))
+        {
+            return KegAuthProblem.PasswordPolicy(["password-rejected"]);
+        }
+
+        if ((await users.ResolveLoginIdAsync(loginId, http.RequestAborted).ConfigureAwait(false)).User is not null)
+        {
+            return KegAuthProblem.Taken();
+        }
+
+        var user = Activator.CreateInstance<TUser>();
+        typeof(TUser).GetProperty(TUser.LoginIdPropertyName)!.SetValue(user, loginId);
+        try
+        {
+            user.SetPassword(body.Password, options.Value);
+        }
+        catch (ArgumentException)
+        {
+            return KegAuthProblem.PasswordPolicy(["password-rejected"]);
+        }
+
+        try
+        {
+            await creation.CreateUserAsync(user, sendMail: true, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // Another registration of the same login id won the race: the unique index refused this one.
+            return KegAuthProblem.Taken();
+        }
+
+        return Results.Created((string?)null, new KegLoginResponse(user.LoginId));
+    }
 
     private static async Task<IResult> MeAsync(HttpContext http, KegUserStore<TContext, TUser> users)
     {

@@ -34,5 +34,9 @@ internal sealed class KegAuthProblem(int status, string code, string detail, Tim
 
     public static KegAuthProblem InvalidToken() => new(StatusCodes.Status400BadRequest, "invalid-token", "The link is invalid, expired or already used.");
 
+    public static KegAuthProblem Taken() => new(StatusCodes.Status409Conflict, "taken", "That login id is taken.");
+
+    public static KegAuthProblem InvalidLoginId() => new(StatusCodes.Status400BadRequest, "invalid-login-id", "A login id without surrounding spaces or control characters is required.");
+
     public static KegAuthProblem PasswordPolicy(IReadOnlyList<string> problems) => new(StatusCodes.Status400BadRequest, "password-policy", "The new password cannot be used.", problems: problems);
 }

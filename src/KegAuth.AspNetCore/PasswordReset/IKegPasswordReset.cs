@@ -10,7 +10,8 @@ public interface IKegPasswordReset<TUser>
 {
     /// <summary>
     /// Records a forgot attempt and, unless locked out, issues a reset token (<see cref="IKegUser.TokenGenerate"/>)
-    /// for the active user with <paramref name="loginId"/> and passes it, with its link, to the
+    /// for the enabled user with <paramref name="loginId"/> (verified or not: completing the reset verifies
+    /// the account, as keg-auth's <c>allow_unverified</c>) and passes it, with its link, to the
     /// <see cref="IKegPasswordResetSender{TUser}"/> (on a background queue by default, see
     /// <see cref="KegPasswordResetOptions.SendInBackground"/>). As in keg-auth, a request for a user who may
     /// reset is a successful attempt and restarts that user's count of failed ones.
@@ -34,4 +35,22 @@ public interface IKegPasswordReset<TUser>
     /// <param name="cancellationToken">Cancels the queries and the save.</param>
     /// <returns>The outcome.</returns>
     Task<KegResetPasswordStatus> ResetPasswordAsync(string? userKey, string? token, string? newPassword, string? sourceIp = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends a new verification mail (<see cref="KegMailKind.VerifyAccount"/>) to an enabled user whose
+    /// email is not yet verified. Counted and limited as forgot-password requests are; answers the same
+    /// whether or not the user exists or needs it.
+    /// </summary>
+    /// <param name="loginId">The login id as typed.</param>
+    /// <param name="sourceIp">The client's IP, stored with the attempt.</param>
+    /// <param name="cancellationToken">Cancels the queries, the save and an inline send.</param>
+    /// <returns><see cref="KegForgotPasswordStatus.Accepted"/>, or <see cref="KegForgotPasswordStatus.LockedOut"/>.</returns>
+    Task<KegForgotPasswordStatus> ResendVerificationAsync(string? loginId, string? sourceIp = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Completes a verification (keg-auth's verify-account): sets the password with the token and marks
+    /// the email verified. The same token, lockout and single use as <see cref="ResetPasswordAsync"/>.
+    /// </summary>
+    /// <inheritdoc cref="ResetPasswordAsync"/>
+    Task<KegResetPasswordStatus> VerifyAccountAsync(string? userKey, string? token, string? newPassword, string? sourceIp = null, CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,5 @@
 using KegAuth.AspNetCore.Users;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace KegAuth.AspNetCore.PasswordReset;
@@ -8,39 +7,40 @@ namespace KegAuth.AspNetCore.PasswordReset;
 /// <summary>The password-reset service over the app's context, user and attempt types.</summary>
 internal sealed class KegPasswordReset<TContext, TUser, TAttempt>(
     KegUserStore<TContext, TUser> users,
-    IServiceProvider services,
-    IOptions<KegAuthOptions> options,
-    IOptions<KegPasswordResetOptions> resetOptions)
+    KegAccountMail<TContext, TUser> mail,
+    IOptions<KegAuthOptions> options)
     : IKegPasswordReset<TUser>
     where TContext : DbContext
     where TUser : class, IKegUser<TUser>
     where TAttempt : class, IKegAttempt, new()
 {
-    public async Task<KegForgotPasswordStatus> ForgotPasswordAsync(string? loginId, string? sourceIp = null, CancellationToken cancellationToken = default)
+    public Task<KegForgotPasswordStatus> ForgotPasswordAsync(string? loginId, string? sourceIp = null, CancellationToken cancellationToken = default)
+        => MailAsync(loginId, KegMailKind.ResetPassword, sourceIp, cancellationToken);
+
+    public Task<KegForgotPasswordStatus> ResendVerificationAsync(string? loginId, string? sourceIp = null, CancellationToken cancellationToken = default)
+        => MailAsync(loginId, KegMailKind.VerifyAccount, sourceIp, cancellationToken);
+
+    public Task<KegResetPasswordStatus> VerifyAccountAsync(string? userKey, string? token, string? newPassword, string? sourceIp = null, CancellationToken cancellationToken = default)
+        => ResetPasswordAsync(userKey, token, newPassword, sourceIp, cancellationToken);
+
+    /// <summary>Forgot-password and resend-verification: one count (forgot), one answer whether or not the user exists.</summary>
+    private async Task<KegForgotPasswordStatus> MailAsync(string? loginId, KegMailKind kind, string? sourceIp, CancellationToken cancellationToken)
     {
         var (user, attemptKey) = await users.ResolveLoginIdAsync(loginId, cancellationToken).ConfigureAwait(false);
 
         // keg-auth: a request for a user who may reset is a success, and restarts the count of failures.
-        var canReset = user is not null && user.IsActiveAt(users.UtcNow);
-        var log = await KegAttempts.LogAttemptAsync<TAttempt>(users.Context, attemptKey, AttemptType.Forgot, canReset, sourceIp, cancellationToken).ConfigureAwait(false);
+        // A verification is only for an account not yet verified.
+        var eligible = user is not null && mail.MayReset(user)
+                       && (kind == KegMailKind.ResetPassword || user is IKegUserEmail { IsVerified: false });
+        var log = await KegAttempts.LogAttemptAsync<TAttempt>(users.Context, attemptKey, AttemptType.Forgot, eligible, sourceIp, cancellationToken).ConfigureAwait(false);
         if (log.IsBlocked)
         {
             return KegForgotPasswordStatus.LockedOut;
         }
 
-        if (canReset)
+        if (eligible)
         {
-            var token = user!.TokenGenerate(options.Value);
-            var key = users.GetKey(user);
-            var message = new KegPasswordResetMessage<TUser>(user, key, token, resetOptions.Value.BuildLink(key, token));
-            if (resetOptions.Value.SendInBackground)
-            {
-                services.GetRequiredService<KegResetMessageQueue<TUser>>().Enqueue(message);
-            }
-            else
-            {
-                await services.GetRequiredService<IKegPasswordResetSender<TUser>>().SendAsync(message, cancellationToken).ConfigureAwait(false);
-            }
+            await mail.SendAsync(mail.Compose(user!, kind), cancellationToken).ConfigureAwait(false);
         }
 
         return KegForgotPasswordStatus.Accepted;

@@ -1,17 +1,19 @@
 namespace KegAuth.AspNetCore;
 
-/// <summary>What a reset mail needs: the user, the key and token, and the link built from them.</summary>
+/// <summary>What a reset or verification mail needs: the user, the key and token, the link built from them, and its kind.</summary>
 /// <typeparam name="TUser">The user type.</typeparam>
 /// <param name="User">The user who asked; mail goes to its address. Read it, do not save it: it belongs to the request's context.</param>
 /// <param name="UserKey">The user's primary key as text, for the reset link; pass it back to <see cref="IKegPasswordReset{TUser}.ResetPasswordAsync"/>.</param>
 /// <param name="Token">The reset token (a secret: put it in the link only, never in logs).</param>
 /// <param name="Url">
 /// The reset link: <see cref="KegPasswordResetOptions.PublicBaseUrl"/> and <see cref="KegPasswordResetOptions.ResetPasswordPath"/>
-/// with the key and token in the query. Mail this; never build a link from the request's Host header.
+/// (or <see cref="KegPasswordResetOptions.VerifyAccountPath"/>) with the key and token in the query. Mail this; never build
+/// a link from the request's Host header.
 /// </param>
-public sealed record KegPasswordResetMessage<TUser>(TUser User, string UserKey, string Token, Uri Url)
+/// <param name="Kind">A reset the user asked for, or a new account's verification.</param>
+public sealed record KegPasswordResetMessage<TUser>(TUser User, string UserKey, string Token, Uri Url, KegMailKind Kind = KegMailKind.ResetPassword)
     where TUser : class, IKegUser
 {
     /// <summary>Names the user key only; the token (also inside <see cref="Url"/>) stays out of logs and debugger displays.</summary>
-    public override string ToString() => $"{nameof(KegPasswordResetMessage<TUser>)} {{ UserKey = {UserKey} }}";
+    public override string ToString() => $"{nameof(KegPasswordResetMessage<TUser>)} {{ Kind = {Kind}, UserKey = {UserKey} }}";
 }

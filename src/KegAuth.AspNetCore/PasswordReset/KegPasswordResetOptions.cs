@@ -14,8 +14,14 @@ public sealed class KegPasswordResetOptions
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
 
+    /// <summary>The default <see cref="VerifyAccountPath"/>, the verification page of <c>MapKegAuthPages</c>.</summary>
+    public const string DefaultVerifyAccountPath = "/auth/verify-account";
+
     /// <summary>The path of the page that completes a reset, relative to <see cref="PublicBaseUrl"/>. Default <c>/auth/reset-password</c>.</summary>
     public string ResetPasswordPath { get; set; } = DefaultResetPasswordPath;
+
+    /// <summary>The path of the page that verifies a new account, relative to <see cref="PublicBaseUrl"/>. Default <c>/auth/verify-account</c>.</summary>
+    public string VerifyAccountPath { get; set; } = DefaultVerifyAccountPath;
 
     /// <summary>
     /// Hand reset messages to the sender on a background queue instead of within the request. Default
@@ -25,12 +31,16 @@ public sealed class KegPasswordResetOptions
     /// </summary>
     public bool SendInBackground { get; set; } = true;
 
-    /// <summary>The link for a reset: <see cref="PublicBaseUrl"/> + <see cref="ResetPasswordPath"/> with the key and token in the query.</summary>
-    internal Uri BuildLink(string userKey, string token)
+    /// <summary>The link for a message: <see cref="PublicBaseUrl"/> + the kind's path, with the key and token in the query.</summary>
+    internal Uri BuildLink(string userKey, string token, KegMailKind kind = KegMailKind.ResetPassword)
     {
         var baseUrl = PublicBaseUrl ?? throw new InvalidOperationException($"{nameof(KegPasswordResetOptions)}.{nameof(PublicBaseUrl)} is not set.");
+        var path = kind == KegMailKind.VerifyAccount ? VerifyAccountPath : ResetPasswordPath;
         var query = $"?userKey={Uri.EscapeDataString(userKey)}&token={Uri.EscapeDataString(token)}";
-        return new Uri(baseUrl, ResetPasswordPath.TrimStart('/') + query);
+
+        // A base with a path ("https://host/app") is a folder, whether or not it ends with '/'.
+        var root = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
+        return new Uri(root, path.TrimStart('/') + query);
     }
 
     /// <summary>One message per wrong setting; empty when valid.</summary>
@@ -41,9 +51,16 @@ public sealed class KegPasswordResetOptions
             yield return $"{nameof(KegPasswordResetOptions)}.{nameof(PublicBaseUrl)} must be the app's absolute http(s) address (e.g. https://app.example.com/); reset links are built from it, never from the request's Host header.";
         }
 
-        if (string.IsNullOrWhiteSpace(ResetPasswordPath) || !ResetPasswordPath.StartsWith('/'))
+        if (!IsPath(ResetPasswordPath))
         {
             yield return $"{nameof(KegPasswordResetOptions)}.{nameof(ResetPasswordPath)} must be a path starting with '/'.";
         }
+
+        if (!IsPath(VerifyAccountPath))
+        {
+            yield return $"{nameof(KegPasswordResetOptions)}.{nameof(VerifyAccountPath)} must be a path starting with '/'.";
+        }
     }
+
+    private static bool IsPath(string? path) => !string.IsNullOrWhiteSpace(path) && path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal);
 }
