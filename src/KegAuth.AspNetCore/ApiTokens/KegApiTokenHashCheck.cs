@@ -50,6 +50,9 @@ internal class KegApiTokenHashCheck : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>The bcrypt checks running and queued, for tests.</summary>
+    internal RateLimiterStatistics? LegacyStatistics => _legacy.GetStatistics();
+
     /// <summary>The hash work itself. Virtual only so tests can count and hold it.</summary>
     internal virtual bool Verify(PasswordHash stored, string rawToken) => stored.Verify(rawToken);
 
