@@ -216,6 +216,40 @@ public sealed class ApiTokenAbuseTests
     }
 
     [Fact]
+    public async Task A_rotation_saved_while_a_bcrypt_token_is_checked_wins_and_the_old_token_is_refused()
+    {
+        // Issue 13 item 8 at the edge: the upgrade is conditional on the hash just verified.
+        await using var app = await ApiTokenWebApp.StartAsync(_ => { });
+        var old = await app.AddLegacyUserAsync("ada@example.com");
+        app.Checks.Hold();
+
+        var during = app.GetMeAsync(old);
+        await WaitUntilAsync(() => app.Checks.LegacyRunning == 1);
+        var rotated = await app.RotateAsync("ada@example.com");
+        app.Checks.Open();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await during).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.GetMeAsync(old)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.GetMeAsync(rotated)).StatusCode);
+        Assert.Contains(app.Log.Entries, e => e.EventId.Id == 1306);
+    }
+
+    [Theory]
+    [InlineData("ada@example.com\0")]
+    [InlineData("\0")]
+    public async Task A_login_id_with_nul_is_a_plain_401(string loginId)
+    {
+        // Issue 13 item 10 at the edge (the database-level test runs on PostgreSQL too).
+        await using var app = await ApiTokenWebApp.StartAsync(_ => { });
+        var good = await app.AddUserAsync("ada@example.com");
+
+        var response = await app.GetMeAsync(WithEncodedLoginId(good, loginId));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(app.Log.Entries, e => e.EventId.Id == 1301 && e.Message.Contains("malformed", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task With_limiting_off_failures_are_not_limited()
     {
         await using var app = await ApiTokenWebApp.StartAsync(options =>
@@ -262,6 +296,10 @@ public sealed class ApiTokenAbuseTests
 
     /// <summary>The same raw token under another login id.</summary>
     private static string WithLoginId(string apiToken, string loginId) => Infrastructure.KegApiTokens.Format(loginId, apiToken[(apiToken.IndexOf('.') + 1)..]);
+
+    /// <summary>The same raw token under a login id the formatter would refuse, encoded by hand.</summary>
+    private static string WithEncodedLoginId(string apiToken, string loginId) =>
+        Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(loginId)).Replace('+', '-').Replace('/', '_') + apiToken[apiToken.IndexOf('.')..];
 
     /// <summary>Waits for the server to reach a state; fails the test if it never does (a safety net, not a timing assertion).</summary>
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -115,6 +115,15 @@ public sealed class ApiTokenWebApp : IAsyncDisposable
         return KegApiTokens.Format(email, raw);
     });
 
+    /// <summary>Gives <paramref name="email"/> a new token, as an app's rotation would; returns the new API token.</summary>
+    public Task<string> RotateAsync(string email) => WithDbAsync(async db =>
+    {
+        var user = await db.Users.SingleAsync(u => u.Email == email);
+        var apiToken = user.GenerateApiToken(Options);
+        await db.SaveChangesAsync();
+        return apiToken;
+    });
+
     /// <summary>The stored token hash of <paramref name="email"/>.</summary>
     public Task<PasswordHash?> StoredTokenAsync(string email) =>
         WithDbAsync(async db => (await db.Users.AsNoTracking().SingleAsync(u => u.Email == email)).Token);
