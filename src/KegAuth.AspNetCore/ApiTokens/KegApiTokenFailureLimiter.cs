@@ -19,6 +19,8 @@ namespace KegAuth.AspNetCore.ApiTokens;
 /// endless new ids or addresses cannot grow the table, and nobody without the secret can aim a
 /// collision at a victim. Two ids that share a bucket share a budget (about one chance in 65,536).
 /// A bucket's limiter is dropped by the rate limiter's own clean-up once it has refilled and stayed idle.
+/// The check and the charge are separate steps, so failures already in flight when a budget runs out
+/// still complete: a burst can pass a budget by at most the number of requests in flight at once.
 /// </remarks>
 internal sealed class KegApiTokenFailureLimiter : IDisposable
 {
@@ -111,7 +113,11 @@ internal sealed class KegApiTokenFailureLimiter : IDisposable
     }
 
     /// <summary>The time until one failure of <paramref name="budget"/> returns.</summary>
-    public TimeSpan RefillTime(KegApiTokenBudgets budget) => budget.HasFlag(KegApiTokenBudgets.ClientAddress) && _addressRefill > _loginIdRefill ? _addressRefill : _loginIdRefill;
+    public TimeSpan RefillTime(KegApiTokenBudgets budget)
+    {
+        var time = budget.HasFlag(KegApiTokenBudgets.LoginId) ? _loginIdRefill : TimeSpan.Zero;
+        return budget.HasFlag(KegApiTokenBudgets.ClientAddress) && _addressRefill > time ? _addressRefill : time;
+    }
 
     /// <inheritdoc/>
     public void Dispose()

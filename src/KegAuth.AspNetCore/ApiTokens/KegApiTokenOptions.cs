@@ -55,6 +55,7 @@ public sealed class KegApiTokenOptions : AuthenticationSchemeOptions
     /// all login ids. Default 100; 1 to 1,000,000. IPv6 clients are counted per /64 network (one host
     /// usually holds a whole /64). The address is <c>HttpContext.Connection.RemoteIpAddress</c>: behind
     /// a proxy, configure forwarded headers, or every client shares the proxy's address and budget.
+    /// Requests without a remote address (an in-process test server) share one budget.
     /// </summary>
     public int FailureLimitPerClientAddress { get; set; } = DefaultFailureLimitPerClientAddress;
 
