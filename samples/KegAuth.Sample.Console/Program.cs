@@ -1,6 +1,7 @@
 // A walk through KegAuth's user features on a SQLite file (or the PostgreSQL database named by
 // KEGAUTH_SAMPLE_POSTGRES): create a user, set and verify a password, issue a reset token, change
 // the password with it, and show that the spent token no longer works.
+using System.Security.Cryptography;
 using KegAuth;
 using KegAuth.Sample.Console;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,9 @@ var postgres = Environment.GetEnvironmentVariable("KEGAUTH_SAMPLE_POSTGRES");
 var databasePath = args.Length > 0 ? args[0] : Path.Combine(AppContext.BaseDirectory, "kegauth-sample.db");
 var options = new KegAuthOptions
 {
-    // A real app reads this from configuration or a secret store.
-    SecretKey = "sample-secret-key-change-me",
+    // A real app reads this from configuration or a secret store; at least 32 characters, e.g. from
+    // `openssl rand -base64 48`. A per-run key is enough here: the sample's tokens live for one run.
+    SecretKey = Environment.GetEnvironmentVariable("KEGAUTH_SAMPLE_SECRET") ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
     TokenLifetime = TimeSpan.FromMinutes(30),
     // Cost 10 keeps the sample quick; the default is 12.
     PasswordWorkFactor = 10,
@@ -36,7 +38,7 @@ Console.WriteLine($"2. Created user {user.Id} with login id '{user.LoginId}' (st
 var found = await db.Users.SingleAsync(u => u.Email == email.ToUpperInvariant() && u.IsActive);
 Console.WriteLine($"3. Found the active user by email in another casing: {found.Email}.");
 
-Console.WriteLine($"4. Password 'correct horse battery staple' verifies: {found.Password!.Verify("correct horse battery staple")}; 'wrong' verifies: {found.Password.Verify("wrong")}.");
+Console.WriteLine($"4. Password 'correct horse battery staple' verifies: {found.Password!.VerifyPassword("correct horse battery staple")}; 'wrong' verifies: {found.Password.VerifyPassword("wrong")}.");
 
 var token = found.TokenGenerate(options);
 Console.WriteLine($"5. Issued a reset token ({token.Length} characters); it verifies: {found.TokenVerify(token, options)}.");

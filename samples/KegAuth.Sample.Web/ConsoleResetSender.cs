@@ -1,15 +1,20 @@
+using System.Text.Json;
 using KegAuth.AspNetCore;
 
 namespace KegAuth.Sample.Web;
 
-/// <summary>Prints the reset link instead of mailing it: a sample has no mail server.</summary>
-public sealed class ConsoleResetSender(IHttpContextAccessor http) : IKegPasswordResetSender<User>
+/// <summary>
+/// Prints each reset message instead of mailing it (a sample has no mail server), as one line:
+/// <c>KegAuth mail: </c> and JSON <c>{"to", "kind", "url", "userKey", "token"}</c>. The link comes from
+/// the configured public base URL, never from the request.
+/// </summary>
+public sealed class ConsoleResetSender : IKegPasswordResetSender<User>
 {
+    /// <inheritdoc/>
     public Task SendAsync(KegPasswordResetMessage<User> message, CancellationToken cancellationToken)
     {
-        var request = http.HttpContext?.Request;
-        var origin = request is null ? string.Empty : $"{request.Scheme}://{request.Host}";
-        Console.WriteLine($"Password reset for {message.User.Username}: POST {origin}/reset-password with {{\"userKey\": \"{message.UserKey}\", \"token\": \"{message.Token}\", \"newPassword\": \"...\"}}");
+        var mail = new { to = message.User.Username, kind = "reset-password", url = message.Url.AbsoluteUri, userKey = message.UserKey, token = message.Token };
+        Console.WriteLine("KegAuth mail: " + JsonSerializer.Serialize(mail));
         return Task.CompletedTask;
     }
 }

@@ -2,6 +2,9 @@
 // a permission-protected endpoint, on a SQLite file it creates and seeds on first run.
 // Run: dotnet run --project samples/KegAuth.Sample.Web
 // PostgreSQL: set ConnectionStrings__Postgres to a connection string.
+// Reset links start with KegAuth:PublicBaseUrl (appsettings.json), never with the request's Host header.
+// Behind a reverse proxy, add UseForwardedHeaders (with the proxy in KnownProxies) before authentication,
+// or every client shares the proxy's address and its attempt limit.
 using System.Security.Cryptography;
 using KegAuth;
 using KegAuth.AspNetCore;
@@ -13,7 +16,6 @@ var builder = WebApplication.CreateBuilder(args);
 var postgres = builder.Configuration.GetConnectionString("Postgres");
 var sqlite = builder.Configuration.GetConnectionString("Sqlite") ?? "Data Source=kegauth-sample-web.db";
 
-builder.Services.AddHttpContextAccessor();
 builder.Services.AddDbContext<SampleDb>((services, options) =>
 {
     _ = string.IsNullOrEmpty(postgres) ? options.UseSqlite(sqlite) : options.UseNpgsql(postgres);
@@ -28,22 +30,28 @@ builder.Services.AddKegAuth<SampleDb, User>(options =>
     .AddApiTokens()
     .AddCookies(cookies => cookies.UseStatusCodes = true)
     .AddSignIn<Attempt>()
-    .AddPasswordReset<Attempt, ConsoleResetSender>();
+    .AddPasswordReset<Attempt, ConsoleResetSender>(reset =>
+        reset.PublicBaseUrl = new Uri(builder.Configuration["KegAuth:PublicBaseUrl"] ?? "http://localhost:5000/"));
 
 var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapGet("/", () => "KegAuth sample: POST /register, /login, /logout, /forgot-password, /reset-password, /api-token; GET /me, /admin/users");
+app.MapGet("/", () => "KegAuth sample: POST /register, /login, /logout, /logout-everywhere, /forgot-password, /reset-password, /api-token (JSON bodies; send Content-Type: application/json); GET /me, /admin/users");
 
-app.MapPost("/register", async (Credentials body, SampleDb db, IOptions<KegAuthOptions> options) =>
+// Every state-changing endpoint refuses cross-site requests: a cookie alone never suffices.
+var api = app.MapGroup("/").RefuseCrossSiteRequests();
+
+api.MapPost("/register", async (Credentials body, SampleDb db, IOptions<KegAuthOptions> options) =>
 {
-    if (string.IsNullOrWhiteSpace(body.Username) || string.IsNullOrEmpty(body.Password))
+    if (SampleRegistration.Problem(body.Username, body.Password) is { } problem)
     {
-        return Results.BadRequest(new { error = "Username and password are required." });
+        return Results.BadRequest(new { error = problem });
     }
 
-    if (await db.Users.AnyAsync(u => u.Username == body.Username))
+    // Usernames are compared as typed by the database: refuse one that differs from another only in case.
+    var lowered = body.Username.ToLowerInvariant();
+    if (await db.Users.AnyAsync(u => u.Username.ToLower() == lowered))
     {
         return Results.Conflict(new { error = "That username is taken." });
     }
@@ -55,7 +63,7 @@ app.MapPost("/register", async (Credentials body, SampleDb db, IOptions<KegAuthO
     return Results.Created("/me", new { user.Id, user.Username });
 });
 
-app.MapPost("/login", async (Credentials body, HttpContext http, IKegSignIn<User> signIn) =>
+api.MapPost("/login", async (Credentials body, HttpContext http, IKegSignIn<User> signIn) =>
 {
     var result = await signIn.PasswordSignInAsync(http, body.Username, body.Password);
     return result.Status switch
@@ -67,33 +75,40 @@ app.MapPost("/login", async (Credentials body, HttpContext http, IKegSignIn<User
     };
 });
 
-app.MapPost("/logout", async (HttpContext http, IKegSignIn<User> signIn) =>
+api.MapPost("/logout", async (HttpContext http, IKegSignIn<User> signIn) =>
 {
     await signIn.SignOutAsync(http);
     return Results.NoContent();
 });
 
-app.MapPost("/forgot-password", async (ForgotPassword body, HttpContext http, IKegPasswordReset<User> reset) =>
+api.MapPost("/logout-everywhere", async (HttpContext http, IKegSignIn<User> signIn) =>
+{
+    await signIn.SignOutEverywhereAsync(http);
+    return Results.NoContent();
+}).RequireAuthorization();
+
+api.MapPost("/forgot-password", async (ForgotPassword body, HttpContext http, IKegPasswordReset<User> reset) =>
     await reset.ForgotPasswordAsync(body.Username, http.Connection.RemoteIpAddress?.ToString()) == KegForgotPasswordStatus.LockedOut
         ? Results.StatusCode(StatusCodes.Status429TooManyRequests)
         : Results.Accepted(value: new { message = "If that account exists, a reset link was sent (see the console)." }));
 
-app.MapPost("/reset-password", async (ResetPassword body, HttpContext http, IKegPasswordReset<User> reset) =>
+api.MapPost("/reset-password", async (ResetPassword body, HttpContext http, IKegPasswordReset<User> reset) =>
 {
-    if (string.IsNullOrEmpty(body.NewPassword))
+    if (SampleRegistration.PasswordProblem(body.NewPassword) is { } problem)
     {
-        return Results.BadRequest(new { error = "A new password is required." });
+        return Results.BadRequest(new { error = problem });
     }
 
     return await reset.ResetPasswordAsync(body.UserKey, body.Token, body.NewPassword, http.Connection.RemoteIpAddress?.ToString()) switch
     {
         KegResetPasswordStatus.Succeeded => Results.Ok(new { message = "Password changed; log in again." }),
         KegResetPasswordStatus.LockedOut => Results.StatusCode(StatusCodes.Status429TooManyRequests),
+        KegResetPasswordStatus.PasswordRejected => Results.BadRequest(new { error = "That password cannot be used." }),
         _ => Results.BadRequest(new { error = "The reset link is invalid or expired." }),
     };
 });
 
-app.MapPost("/api-token", async (HttpContext http, IKegCurrentUser<User> current, SampleDb db, IOptions<KegAuthOptions> options) =>
+api.MapPost("/api-token", async (HttpContext http, IKegCurrentUser<User> current, SampleDb db, IOptions<KegAuthOptions> options) =>
 {
     var user = await current.GetAsync(http.User);
     if (user is null)

@@ -21,7 +21,7 @@ public sealed class PasswordResetTests : IAsyncLifetime
 
         var forgot = await client.PostAsJsonAsync("/forgot", new ForgotRequest("ada@example.com"));
         Assert.Equal(HttpStatusCode.Accepted, forgot.StatusCode);
-        var message = Assert.Single(_app.Resets.Messages);
+        var message = Assert.Single(await _app.SentResetsAsync());
         Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), message.UserKey);
 
         var reset = await client.PostAsJsonAsync("/reset", new ResetRequest(message.UserKey, message.Token, "a brand new passphrase"));
@@ -44,23 +44,36 @@ public sealed class PasswordResetTests : IAsyncLifetime
         var forgot = await client.PostAsJsonAsync("/forgot", new ForgotRequest("nobody@example.com"));
 
         Assert.Equal(HttpStatusCode.Accepted, forgot.StatusCode);
-        Assert.Empty(_app.Resets.Messages);
+        Assert.Empty(await _app.SentResetsAsync());
     }
 
     [Fact]
-    public async Task Forgot_locks_out_after_the_limit()
+    public async Task Forgot_for_an_unknown_login_id_locks_out_after_the_limit()
+    {
+        using var client = _app.Client();
+        for (var i = 0; i < TestWebApp.LoginLimit; i++)
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/forgot", new ForgotRequest("nobody@example.com"))).StatusCode);
+        }
+
+        var locked = await client.PostAsJsonAsync("/forgot", new ForgotRequest("nobody@example.com"));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+    }
+
+    [Fact]
+    public async Task Forgot_for_an_existing_user_is_a_success_and_not_counted_against_the_user_as_in_keg_auth()
     {
         await _app.AddUserAsync("ada@example.com");
         using var client = _app.Client();
-        for (var i = 0; i < TestWebApp.LoginLimit; i++)
+        for (var i = 0; i < TestWebApp.LoginLimit + 2; i++)
         {
             Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/forgot", new ForgotRequest("ada@example.com"))).StatusCode);
         }
 
-        var locked = await client.PostAsJsonAsync("/forgot", new ForgotRequest("ada@example.com"));
-
-        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
-        Assert.Equal(TestWebApp.LoginLimit, _app.Resets.Messages.Count);
+        Assert.Equal(TestWebApp.LoginLimit + 2, (await _app.SentResetsAsync()).Count);
+        var attempts = await _app.WithDbAsync(db => db.Attempts.ToListAsync());
+        Assert.All(attempts, attempt => Assert.True(attempt.Success));
     }
 
     [Fact]
@@ -75,7 +88,7 @@ public sealed class PasswordResetTests : IAsyncLifetime
         }
 
         await client.PostAsJsonAsync("/forgot", new ForgotRequest("ada@example.com"));
-        var message = Assert.Single(_app.Resets.Messages);
+        var message = Assert.Single(await _app.SentResetsAsync());
         var locked = await client.PostAsJsonAsync("/reset", new ResetRequest(key, message.Token, "new password"));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);

@@ -26,7 +26,8 @@ public sealed class SampleWebSmokeTests : IDisposable
 
         var register = await browser.PostAsJsonAsync("/register", new { username = "smoke", password = "smoke test passphrase" });
         var login = await browser.PostAsJsonAsync("/login", new { username = "smoke", password = "smoke test passphrase" });
-        var issued = await browser.PostAsync("/api-token", null);
+        var crossSite = await browser.PostAsync("/api-token", new FormUrlEncodedContent([]));
+        var issued = await browser.PostAsync("/api-token", JsonContent.Create(new { }));
         var token = JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
 
         using var api = factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
@@ -36,10 +37,35 @@ public sealed class SampleWebSmokeTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Created, register.StatusCode);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, crossSite.StatusCode);
         Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         Assert.Equal("smoke", JsonDocument.Parse(await me.Content.ReadAsStringAsync()).RootElement.GetProperty("username").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, admin.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_samples_registration_refuses_look_alike_usernames_and_short_passwords()
+    {
+        Directory.CreateDirectory(_folder);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "sample.db"), Pooling = false }.ToString();
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("ConnectionStrings:Sqlite", connectionString)
+            .UseSetting("KegAuth:PasswordWorkFactor", "4"));
+        using var client = factory.CreateClient();
+
+        // The seed created "admin".
+        var caseVariant = await client.PostAsJsonAsync("/register", new { username = "Admin", password = "a long enough password" });
+        var trailingSpace = await client.PostAsJsonAsync("/register", new { username = "admin ", password = "a long enough password" });
+        var shortPassword = await client.PostAsJsonAsync("/register", new { username = "newcomer", password = "x" });
+        var tooLongPassword = await client.PostAsJsonAsync("/register", new { username = "newcomer", password = new string('x', 73) });
+        var fine = await client.PostAsJsonAsync("/register", new { username = "newcomer", password = "a long enough password" });
+
+        Assert.Equal(HttpStatusCode.Conflict, caseVariant.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, trailingSpace.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, shortPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLongPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, fine.StatusCode);
     }
 
     public void Dispose()

@@ -80,6 +80,44 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_passlib_pbkdf2_hash_converges_on_bcrypt_at_the_configured_cost_at_login()
+    {
+        // From the interop vectors: passlib's pbkdf2_sha256 of "hunter2".
+        const string Pbkdf2 = "$pbkdf2-sha256$1001$WQuBcE6JUSqltNb6PweA0A$1bop82p.eYTxMNFmoYBUb6kquz/eH3xfXuYfw8Egeag";
+        var id = await _app.AddUserAsync("ada@example.com", user => user.Password = PasswordHash.FromHash(Pbkdf2));
+        using var client = _app.Client();
+
+        var response = await TestWebApp.LoginAsync(client, "ada@example.com", "hunter2");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var user = await _app.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == id));
+        Assert.StartsWith("$2b$04$", user.Password!.Hash, StringComparison.Ordinal);
+        Assert.True(user.Password.Verify("hunter2"));
+    }
+
+    [Fact]
+    public async Task A_fast_api_token_hash_in_the_password_column_never_signs_in()
+    {
+        await _app.AddUserAsync("ada@example.com", user => user.Password = PasswordHash.CreateForToken("raw-token-value-0123456789"));
+        using var client = _app.Client();
+
+        var response = await TestWebApp.LoginAsync(client, "ada@example.com", "raw-token-value-0123456789");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(4)]
+    [InlineData(6)]
+    public void The_dummy_hash_for_unknown_users_follows_the_configured_cost(int cost)
+    {
+        var dummy = KegAuth.AspNetCore.SignIn.DummyPasswordHash.For(cost);
+
+        Assert.StartsWith($"$2b$0{cost}$", dummy.Hash, StringComparison.Ordinal);
+        Assert.False(dummy.NeedsRehash(cost));
+    }
+
+    [Fact]
     public async Task A_disabled_user_with_the_right_password_is_told_so_and_gets_no_cookie()
     {
         await _app.AddUserAsync("ada@example.com", user => user.IsEnabled = false);

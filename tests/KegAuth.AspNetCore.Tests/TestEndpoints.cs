@@ -47,15 +47,24 @@ public static class TestEndpoints
             return status == KegForgotPasswordStatus.LockedOut ? Results.StatusCode(StatusCodes.Status429TooManyRequests) : Results.Accepted();
         });
 
-        app.MapPost("/reset", async (ResetRequest request, IKegPasswordReset<WebUser> reset) =>
+        app.MapPost("/reset", async (ResetRequest request, HttpContext http, IKegPasswordReset<WebUser> reset) =>
         {
-            var status = await reset.ResetPasswordAsync(request.UserKey, request.Token, request.NewPassword);
+            var status = await reset.ResetPasswordAsync(request.UserKey, request.Token, request.NewPassword, http.Connection.RemoteIpAddress?.ToString());
             return status switch
             {
                 KegResetPasswordStatus.Succeeded => Results.Ok(),
                 KegResetPasswordStatus.LockedOut => Results.StatusCode(StatusCodes.Status429TooManyRequests),
-                _ => Results.BadRequest(),
+                _ => Results.BadRequest(new { status = status.ToString() }),
             };
         });
+
+        app.MapPost("/logout-everywhere", async (HttpContext http, IKegSignIn<WebUser> signIn) =>
+        {
+            await signIn.SignOutEverywhereAsync(http);
+            return Results.NoContent();
+        }).RequireAuthorization();
+
+        // A state-changing endpoint of the app's own, protected as KegAuth's are.
+        app.MapPost("/protected-action", () => Results.Ok(new { done = true })).RequireAuthorization().RefuseCrossSiteRequests();
     }
 }

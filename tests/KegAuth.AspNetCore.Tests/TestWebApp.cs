@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
+using KegAuth.AspNetCore.Tests.Databases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,21 +14,25 @@ using Microsoft.Extensions.Time.Testing;
 namespace KegAuth.AspNetCore.Tests;
 
 /// <summary>
-/// A minimal API on a TestServer over a fresh SQLite file, wired with AddKegAuth as an app would be,
-/// on a fake clock. Small lockout limits; bcrypt cost 4.
+/// A minimal API on a TestServer over a fresh database (SQLite by default, or PostgreSQL), wired with
+/// AddKegAuth as an app would be, on a fake clock. Small lockout limits; bcrypt cost 4. A request's
+/// client address is taken from the <see cref="ClientIpHeader"/> header (as forwarded headers would set it).
 /// </summary>
 public sealed class TestWebApp : IAsyncDisposable
 {
     public const string Password = "correct horse battery staple";
     public const int LoginLimit = 3;
+    public const string ClientIpHeader = "X-Test-Client-Ip";
+    public const string SecretKey = "aspnet-test-secret-0123456789-abcdefghijklmnop";
+    public static readonly Uri PublicBaseUrl = new("https://app.example.test/");
     public static readonly TimeSpan LockoutPeriod = TimeSpan.FromMinutes(30);
 
-    private readonly string _folder;
+    private readonly WebDatabase _database;
     private readonly WebApplication _app;
 
-    private TestWebApp(string folder, WebApplication app, FakeTimeProvider clock)
+    private TestWebApp(WebDatabase database, WebApplication app, FakeTimeProvider clock)
     {
-        _folder = folder;
+        _database = database;
         _app = app;
         Clock = clock;
     }
@@ -39,29 +43,38 @@ public sealed class TestWebApp : IAsyncDisposable
 
     public KegAuthOptions Options => _app.Services.GetRequiredService<IOptions<KegAuthOptions>>().Value;
 
-    public static async Task<TestWebApp> StartAsync(TimeSpan? validationInterval = null)
+    public IServiceProvider Services => _app.Services;
+
+    public static Task<TestWebApp> StartAsync(TimeSpan? validationInterval = null)
+        => StartAsync(new SqliteWebDatabase(), validationInterval: validationInterval);
+
+    /// <summary>Starts the app on <paramref name="database"/>, which it disposes with itself.</summary>
+    public static async Task<TestWebApp> StartAsync(WebDatabase database, Action<KegAuthOptions>? configure = null, TimeSpan? validationInterval = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "kegauth-aspnet-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "web.db"), Pooling = false }.ToString();
         var clock = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
         var builder = WebApplication.CreateSlimBuilder();
+
+        // Not the web sample's appsettings.json, which the build copies beside the tests.
+        builder.Configuration.Sources.Clear();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<SentResets>();
-        builder.Services.AddDbContext<WebContext>((provider, options) => options
-            .UseSqlite(connectionString)
-            .UseKegAuth(provider.GetRequiredService<IOptions<KegAuthOptions>>().Value));
+        builder.Services.AddDbContext<WebContext>((provider, options) =>
+        {
+            database.UseProvider(options);
+            options.UseKegAuth(provider.GetRequiredService<IOptions<KegAuthOptions>>().Value);
+        });
         builder.Services.AddKegAuth<WebContext, WebUser>(options =>
             {
-                options.SecretKey = "aspnet-test-secret";
+                options.SecretKey = SecretKey;
                 options.PasswordWorkFactor = 4;
                 options.Lockout.Login.Limit = LoginLimit;
                 options.Lockout.Login.LockoutPeriod = LockoutPeriod;
                 options.Lockout.Forgot.Limit = LoginLimit;
                 options.Lockout.Reset.Limit = LoginLimit;
+                configure?.Invoke(options);
             })
             .AddApiTokens()
             .AddCookies(cookies =>
@@ -70,9 +83,18 @@ public sealed class TestWebApp : IAsyncDisposable
                 cookies.ValidationInterval = validationInterval ?? TimeSpan.Zero;
             })
             .AddSignIn<WebAttempt>()
-            .AddPasswordReset<WebAttempt, CapturingResetSender>();
+            .AddPasswordReset<WebAttempt, CapturingResetSender>(reset => reset.PublicBaseUrl = PublicBaseUrl);
 
         var app = builder.Build();
+        app.Use((context, next) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[ClientIpHeader].ToString(), out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         TestEndpoints.Map(app);
@@ -82,7 +104,14 @@ public sealed class TestWebApp : IAsyncDisposable
         }
 
         await app.StartAsync();
-        return new TestWebApp(folder, app, clock);
+        return new TestWebApp(database, app, clock);
+    }
+
+    /// <summary>The reset messages sent so far, once every queued one has reached the sender.</summary>
+    public async Task<IReadOnlyList<KegPasswordResetMessage<WebUser>>> SentResetsAsync()
+    {
+        await _app.Services.GetRequiredService<KegAuth.AspNetCore.PasswordReset.KegResetMessageQueue<WebUser>>().WhenIdleAsync();
+        return [.. Resets.Messages];
     }
 
     /// <summary>A client that keeps cookies, like a browser.</summary>
@@ -129,14 +158,7 @@ public sealed class TestWebApp : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp file must not fail a test.
-        }
+        _database.Dispose();
     }
 }
 

@@ -40,7 +40,7 @@ public sealed partial class PackageConsumerTests(ConsumerFixture fixture, ITestO
         var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency")
             .Select(e => e.Attribute("id")!.Value).Order().ToArray();
         Assert.Equal(
-            ["BCrypt.Net-Next", "EFCore.NamingConventions", "Microsoft.EntityFrameworkCore.Relational", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options"],
+            ["BCrypt.Net-Next", "EFCore.NamingConventions", "Microsoft.EntityFrameworkCore.Relational", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options"],
             dependencies);
     }
 

@@ -71,17 +71,28 @@ public sealed class KegAuthWebBuilder<TContext, TUser>
 
     /// <summary>
     /// Adds <see cref="IKegPasswordReset{TUser}"/>: forgot and reset password with lockout over
-    /// <typeparamref name="TAttempt"/>, sending tokens through <typeparamref name="TSender"/>.
+    /// <typeparamref name="TAttempt"/>, sending tokens through <typeparamref name="TSender"/> (on a
+    /// background queue by default).
     /// </summary>
     /// <typeparam name="TAttempt">The attempt type (<c>[KegAttempt]</c>) the context maps.</typeparam>
     /// <typeparam name="TSender">The app's sender (scoped).</typeparam>
+    /// <param name="configure">
+    /// Sets <see cref="KegPasswordResetOptions.PublicBaseUrl"/> (required: start-up fails without it) and
+    /// the other reset settings.
+    /// </param>
     /// <returns>The same builder.</returns>
-    public KegAuthWebBuilder<TContext, TUser> AddPasswordReset<TAttempt, TSender>()
+    public KegAuthWebBuilder<TContext, TUser> AddPasswordReset<TAttempt, TSender>(Action<KegPasswordResetOptions>? configure = null)
         where TAttempt : class, IKegAttempt, new()
         where TSender : class, IKegPasswordResetSender<TUser>
     {
+        Services.AddOptions<KegPasswordResetOptions>()
+            .Configure(options => configure?.Invoke(options))
+            .ValidateOnStart();
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<KegPasswordResetOptions>, Configuration.KegPasswordResetOptionsValidator>());
         Services.TryAddScoped<IKegPasswordResetSender<TUser>, TSender>();
         Services.TryAddScoped<IKegPasswordReset<TUser>, KegPasswordReset<TContext, TUser, TAttempt>>();
+        Services.TryAddSingleton<KegResetMessageQueue<TUser>>();
+        Services.AddHostedService(provider => provider.GetRequiredService<KegResetMessageQueue<TUser>>());
         return this;
     }
 }

@@ -1,5 +1,6 @@
 using KegAuth.AspNetCore.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace KegAuth.AspNetCore.PasswordReset;
@@ -7,8 +8,9 @@ namespace KegAuth.AspNetCore.PasswordReset;
 /// <summary>The password-reset service over the app's context, user and attempt types.</summary>
 internal sealed class KegPasswordReset<TContext, TUser, TAttempt>(
     KegUserStore<TContext, TUser> users,
-    IKegPasswordResetSender<TUser> sender,
-    IOptions<KegAuthOptions> options)
+    IServiceProvider services,
+    IOptions<KegAuthOptions> options,
+    IOptions<KegPasswordResetOptions> resetOptions)
     : IKegPasswordReset<TUser>
     where TContext : DbContext
     where TUser : class, IKegUser<TUser>
@@ -16,31 +18,41 @@ internal sealed class KegPasswordReset<TContext, TUser, TAttempt>(
 {
     public async Task<KegForgotPasswordStatus> ForgotPasswordAsync(string? loginId, string? sourceIp = null, CancellationToken cancellationToken = default)
     {
-        loginId ??= string.Empty;
-        var user = loginId.Length == 0 ? null : await users.FindByLoginIdAsync(loginId, cancellationToken).ConfigureAwait(false);
-        var log = await KegAttempts.LogAttemptAsync<TAttempt>(users.Context, loginId, AttemptType.Forgot, success: user is not null, sourceIp, cancellationToken).ConfigureAwait(false);
+        var (user, attemptKey) = await users.ResolveLoginIdAsync(loginId, cancellationToken).ConfigureAwait(false);
+
+        // keg-auth: a request for a user who may reset is a success, and restarts the count of failures.
+        var canReset = user is not null && user.IsActiveAt(users.UtcNow);
+        var log = await KegAttempts.LogAttemptAsync<TAttempt>(users.Context, attemptKey, AttemptType.Forgot, canReset, sourceIp, cancellationToken).ConfigureAwait(false);
         if (log.IsBlocked)
         {
             return KegForgotPasswordStatus.LockedOut;
         }
 
-        if (user is not null && user.IsActiveAt(users.UtcNow))
+        if (canReset)
         {
-            var token = user.TokenGenerate(options.Value);
-            await sender.SendAsync(new KegPasswordResetMessage<TUser>(user, users.GetKey(user), token), cancellationToken).ConfigureAwait(false);
+            var token = user!.TokenGenerate(options.Value);
+            var key = users.GetKey(user);
+            var message = new KegPasswordResetMessage<TUser>(user, key, token, resetOptions.Value.BuildLink(key, token));
+            if (resetOptions.Value.SendInBackground)
+            {
+                services.GetRequiredService<KegResetMessageQueue<TUser>>().Enqueue(message);
+            }
+            else
+            {
+                await services.GetRequiredService<IKegPasswordResetSender<TUser>>().SendAsync(message, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return KegForgotPasswordStatus.Accepted;
     }
 
-    public async Task<KegResetPasswordStatus> ResetPasswordAsync(string? userKey, string? token, string newPassword, string? sourceIp = null, CancellationToken cancellationToken = default)
+    public async Task<KegResetPasswordStatus> ResetPasswordAsync(string? userKey, string? token, string? newPassword, string? sourceIp = null, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(newPassword);
-        userKey ??= string.Empty;
-        var user = userKey.Length == 0 ? null : await users.FindByKeyAsync(userKey, cancellationToken).ConfigureAwait(false);
+        var db = users.Context;
+        var (user, attemptKey) = await users.ResolveKeyAsync(userKey, cancellationToken).ConfigureAwait(false);
 
-        // Counted per user (by login id) as keg-auth does; an unknown key is counted under the key itself.
-        var log = await KegAttempts.LogAttemptAsync<TAttempt>(users.Context, user?.LoginId ?? userKey, AttemptType.Reset, success: false, sourceIp, cancellationToken).ConfigureAwait(false);
+        // Every reset attempt counts (keg-auth), under the user's login id or the key's canonical form.
+        var log = await KegAttempts.LogAttemptAsync<TAttempt>(db, attemptKey, AttemptType.Reset, success: false, sourceIp, cancellationToken).ConfigureAwait(false);
         if (log.IsBlocked)
         {
             return KegResetPasswordStatus.LockedOut;
@@ -52,10 +64,31 @@ internal sealed class KegPasswordReset<TContext, TUser, TAttempt>(
             return KegResetPasswordStatus.InvalidToken;
         }
 
-        // The new hash changes the token salt (the token is spent) and the interceptor resets the session key.
-        user.ChangePassword(token!, newPassword, settings);
+        if (string.IsNullOrEmpty(newPassword))
+        {
+            return KegResetPasswordStatus.PasswordRejected;
+        }
+
+        var oldHash = user.Password;
+        try
+        {
+            // The new hash changes the token salt (the token is spent) and the interceptor resets the session key.
+            user.ChangePassword(token!, newPassword, settings);
+        }
+        catch (ArgumentException)
+        {
+            return KegResetPasswordStatus.PasswordRejected;
+        }
+
         log.Attempt.Success = true;
-        await users.Context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return KegResetPasswordStatus.Succeeded;
+        if (await KegTokenSpending.SaveIfUnspentAsync(db, users.KeyEquals(user), oldHash, user.Password, cancellationToken).ConfigureAwait(false))
+        {
+            return KegResetPasswordStatus.Succeeded;
+        }
+
+        // Another request spent the token first: keep its password, record this attempt as failed.
+        await db.Entry(user).ReloadAsync(cancellationToken).ConfigureAwait(false);
+        log.Attempt.Success = false;
+        return KegResetPasswordStatus.InvalidToken;
     }
 }

@@ -16,9 +16,9 @@ public interface IKegSignIn<TUser>
     /// as long as a wrong password), records the attempt, and on success sets <see cref="IKegUser.LastLoginUtc"/>
     /// and re-hashes a password whose hash <see cref="PasswordHash.NeedsRehash"/>. Never throws on bad input.
     /// </summary>
-    /// <param name="loginId">The username or email as typed.</param>
+    /// <param name="loginId">The username or email as typed; attempts count under the matching user's login id (or the input as stored, an email lowercased), so case variants share one count.</param>
     /// <param name="password">The password as typed.</param>
-    /// <param name="sourceIp">The client's IP, stored with the attempt and, when configured, counted.</param>
+    /// <param name="sourceIp">The client's IP, stored with the attempt and, with <see cref="KegLockoutOptions.LimitBySourceIp"/>, counted on its own.</param>
     /// <param name="cancellationToken">Cancels the queries and saves.</param>
     /// <returns>The outcome; the user only on success.</returns>
     Task<KegSignInResult<TUser>> CheckPasswordAsync(string? loginId, string? password, string? sourceIp = null, CancellationToken cancellationToken = default);
@@ -41,7 +41,16 @@ public interface IKegSignIn<TUser>
     /// <exception cref="InvalidOperationException">Cookie sessions were not added (<c>AddCookies</c>).</exception>
     Task SignInAsync(HttpContext httpContext, TUser user, bool isPersistent = false);
 
-    /// <summary>Removes the session cookie.</summary>
+    /// <summary>Removes the session cookie. Other sessions of the user (other browsers, cookies copied elsewhere) go on; see <see cref="SignOutEverywhereAsync"/>.</summary>
     /// <param name="httpContext">The request.</param>
     Task SignOutAsync(HttpContext httpContext);
+
+    /// <summary>
+    /// Ends every session of the signed-in user: resets the user's session key (saved at once), so every
+    /// cookie carrying the old key is refused on its next request, on any node, then removes this
+    /// request's cookie. Does nothing but remove the cookie when no KegAuth user is signed in. The user's
+    /// API token is not touched (it does not carry the session key); revoke it separately.
+    /// </summary>
+    /// <param name="httpContext">The request.</param>
+    Task SignOutEverywhereAsync(HttpContext httpContext);
 }

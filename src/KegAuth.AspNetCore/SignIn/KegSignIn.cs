@@ -19,22 +19,25 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
 {
     public async Task<KegSignInResult<TUser>> CheckPasswordAsync(string? loginId, string? password, string? sourceIp = null, CancellationToken cancellationToken = default)
     {
-        loginId ??= string.Empty;
         var settings = options.Value;
         var db = users.Context;
 
+        // Counted under one key per account, so case variants of an email share the count.
+        var (user, attemptKey) = await users.ResolveLoginIdAsync(loginId, cancellationToken).ConfigureAwait(false);
+
         // keg-auth logs the attempt as failed before checking anything, then marks it successful.
-        var log = await KegAttempts.LogAttemptAsync<TAttempt>(db, loginId, AttemptType.Login, success: false, sourceIp, cancellationToken).ConfigureAwait(false);
+        var log = await KegAttempts.LogAttemptAsync<TAttempt>(db, attemptKey, AttemptType.Login, success: false, sourceIp, cancellationToken).ConfigureAwait(false);
         if (log.IsBlocked)
         {
             return new KegSignInResult<TUser>(KegSignInStatus.LockedOut, LockedOutUntilUtc: log.Lockout.BlockedUntilUtc);
         }
 
-        var user = loginId.Length == 0 ? null : await users.FindByLoginIdAsync(loginId, cancellationToken).ConfigureAwait(false);
-        var hash = user?.Password;
+        // A fast API-token hash is never a password (it would fall to an offline guess in no time).
+        var hash = user?.Password is { IsFastTokenHash: false } stored ? stored : null;
 
-        // Always one full verify: against the user's hash, or a dummy one for an unknown user.
-        var verified = (hash ?? DummyPasswordHash.For(settings.PasswordWorkFactor)).Verify(password);
+        // Always one full verify at the configured cost: against the user's hash, or a dummy one for an
+        // unknown user or one without a (usable) password.
+        var verified = (hash ?? DummyPasswordHash.For(settings.PasswordWorkFactor)).VerifyPassword(password);
         if (user is null || hash is null || !verified)
         {
             return new KegSignInResult<TUser>(KegSignInStatus.Failed);
@@ -50,6 +53,8 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
         user.LastLoginUtc = now;
         if (hash.NeedsRehash(settings.PasswordWorkFactor))
         {
+            // Hashes of another scheme or a lower cost converge on the configured one, so they stop
+            // timing differently from the dummy hash.
             user.SetPassword(password!, settings);
         }
 
@@ -84,5 +89,19 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         return httpContext.SignOutAsync(KegAuthSchemes.Cookie);
+    }
+
+    public async Task SignOutEverywhereAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var user = await users.GetAsync(httpContext.User, httpContext.RequestAborted).ConfigureAwait(false);
+        if (user is not null)
+        {
+            // A new session key ends every cookie and principal that carries the old one.
+            user.ResetSessionKey();
+            await users.Context.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
+        }
+
+        await SignOutAsync(httpContext).ConfigureAwait(false);
     }
 }

@@ -32,7 +32,7 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
     public async Task<TUser?> GetAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(principal);
-        var sessionKey = principal.FindFirst(KegClaimTypes.SessionKey)?.Value;
+        var sessionKey = SessionKeyOf(principal);
         if (string.IsNullOrEmpty(sessionKey))
         {
             return null;
@@ -56,6 +56,71 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
     public async Task<IKegUser?> FindUserAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
         => await GetAsync(principal, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// The session key of the principal's KegAuth identity. Only identities KegAuth's own schemes issued
+    /// are trusted: another scheme of the app (a JWT bearer, say) must not be able to name a session key.
+    /// </summary>
+    public static string? SessionKeyOf(ClaimsPrincipal principal)
+    {
+        foreach (var identity in principal.Identities)
+        {
+            if (identity.IsAuthenticated && identity.AuthenticationType is KegAuthSchemes.Cookie or KegAuthSchemes.ApiToken)
+            {
+                return identity.FindFirst(KegClaimTypes.SessionKey)?.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The user a typed login id names, and the key its attempts are counted under: the user's stored
+    /// login id, or, when no user matches, the input as the login-id column would store it (an email
+    /// lowercased), so that every case variant of one login id shares one count. Input that no user can
+    /// have (empty, longer than the column, or holding a NUL, which PostgreSQL cannot even compare) is
+    /// not looked up.
+    /// </summary>
+    public async Task<(TUser? User, string AttemptKey)> ResolveLoginIdAsync(string? loginId, CancellationToken cancellationToken)
+    {
+        loginId ??= string.Empty;
+        var property = LoginIdProperty();
+        var normalized = property.GetValueConverter() is { ModelClrType: var model, ProviderClrType: var provider } converter
+                         && model == typeof(string) && provider == typeof(string) && !loginId.Contains('\0', StringComparison.Ordinal)
+            ? (string?)converter.ConvertToProvider(loginId) ?? loginId
+            : loginId;
+        var plausible = loginId.Length > 0
+                        && loginId.Length <= (property.GetMaxLength() ?? KegAttempts.MaxUserInputLength)
+                        && !loginId.Contains('\0', StringComparison.Ordinal);
+        var user = plausible ? await FindByLoginIdAsync(loginId, cancellationToken).ConfigureAwait(false) : null;
+        return (user, user?.LoginId ?? normalized);
+    }
+
+    /// <summary>
+    /// The user a key from a reset or verification link names, and the key its attempts are counted
+    /// under: the user's login id, or the key in its canonical form (<c>"02"</c> and <c>"2"</c> count as
+    /// one), so an unknown key is counted consistently and its lockout does not tell whether it exists.
+    /// </summary>
+    public async Task<(TUser? User, string AttemptKey)> ResolveKeyAsync(string? key, CancellationToken cancellationToken)
+    {
+        var value = ParseKey(key ?? string.Empty);
+        var user = value is null ? null : await db.Set<TUser>().FindAsync([value], cancellationToken).ConfigureAwait(false);
+        var canonical = value is null ? key ?? string.Empty : Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
+        return (user, user?.LoginId ?? canonical);
+    }
+
+    /// <summary><c>user =&gt; user.&lt;key&gt; == key of <paramref name="user"/></c>, for set-based updates of one user.</summary>
+    public Expression<Func<TUser, bool>> KeyEquals(TUser user)
+    {
+        var name = KeyProperty().Name;
+        var parameter = Expression.Parameter(typeof(TUser), "user");
+        var value = db.Entry(user).Property(name).CurrentValue;
+
+        // Through a closure, so EF sends the key as a parameter.
+        var holder = new KeyHolder(value);
+        var constant = Expression.Convert(Expression.Field(Expression.Constant(holder), nameof(KeyHolder.Value)), KeyProperty().ClrType);
+        return Expression.Lambda<Func<TUser, bool>>(Expression.Equal(Expression.Property(parameter, name), constant), parameter);
+    }
+
     /// <summary>The user whose session key is <paramref name="sessionKey"/>.</summary>
     public Task<TUser?> FindBySessionKeyAsync(string sessionKey, CancellationToken cancellationToken)
         => db.Set<TUser>().FirstOrDefaultAsync(user => user.SessionKey == sessionKey, cancellationToken);
@@ -66,18 +131,7 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
 
     /// <summary>The user whose primary key, as invariant text, is <paramref name="key"/>; <see langword="null"/> when it does not parse.</summary>
     public async Task<TUser?> FindByKeyAsync(string key, CancellationToken cancellationToken)
-    {
-        var keyType = KeyProperty().ClrType;
-        object? value = keyType switch
-        {
-            _ when keyType == typeof(int) => int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : null,
-            _ when keyType == typeof(long) => long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : null,
-            _ when keyType == typeof(Guid) => Guid.TryParse(key, out var g) ? g : null,
-            _ when keyType == typeof(string) => key,
-            _ => null,
-        };
-        return value is null ? null : await db.Set<TUser>().FindAsync([value], cancellationToken).ConfigureAwait(false);
-    }
+        => (await ResolveKeyAsync(key, cancellationToken).ConfigureAwait(false)).User;
 
     /// <summary>The user's primary key as invariant text.</summary>
     public string GetKey(TUser user)
@@ -101,6 +155,29 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
         return new ClaimsPrincipal(identity);
     }
 
+    /// <summary>A primary key parsed from invariant text; <see langword="null"/> when it does not parse or cannot be a key.</summary>
+    private object? ParseKey(string key)
+    {
+        var keyType = KeyProperty().ClrType;
+        if (key.Length == 0 || key.Length > KegAttempts.MaxUserInputLength || key.Contains('\0', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return keyType switch
+        {
+            _ when keyType == typeof(int) => int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : null,
+            _ when keyType == typeof(long) => long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : null,
+            _ when keyType == typeof(Guid) => Guid.TryParse(key, out var g) ? g : null,
+            _ when keyType == typeof(string) => key,
+            _ => null,
+        };
+    }
+
+    private Microsoft.EntityFrameworkCore.Metadata.IProperty LoginIdProperty()
+        => db.Model.FindEntityType(typeof(TUser))?.FindProperty(TUser.LoginIdPropertyName)
+           ?? throw new InvalidOperationException($"The context '{typeof(TContext).Name}' does not map '{typeof(TUser).Name}.{TUser.LoginIdPropertyName}'; add the user as a DbSet.");
+
     private Microsoft.EntityFrameworkCore.Metadata.IProperty KeyProperty()
     {
         var key = db.Model.FindEntityType(typeof(TUser))?.FindPrimaryKey()
@@ -118,5 +195,11 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
         var user = Expression.Parameter(typeof(TUser), "user");
         var property = Expression.Property(user, TUser.LoginIdPropertyName);
         return Expression.Lambda<Func<TUser, bool>>(Expression.Equal(property, value.Body), user);
+    }
+
+    /// <summary>Holds a key value so that an expression reads it as a parameter, not a constant.</summary>
+    private sealed class KeyHolder(object? value)
+    {
+        public readonly object? Value = value;
     }
 }

@@ -23,4 +23,12 @@ public sealed class KegLockoutPolicy
 
     /// <summary>How long a lockout lasts after the attempt that reached the limit. Not negative. Default 3600 seconds.</summary>
     public TimeSpan LockoutPeriod { get; set; } = DefaultLockoutPeriod;
+
+    /// <summary>
+    /// How many counting attempts from one client address within <see cref="Timespan"/> lock that
+    /// address out (with <see cref="KegLockoutOptions.LimitBySourceIp"/>). At least 1;
+    /// <see langword="null"/>, the default, uses <see cref="Limit"/> as keg-auth does. Raise it when many
+    /// users share an address (an office behind one NAT).
+    /// </summary>
+    public int? SourceIpLimit { get; set; }
 }

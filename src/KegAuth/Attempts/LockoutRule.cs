@@ -1,7 +1,8 @@
 namespace KegAuth;
 
 /// <summary>
-/// keg-auth's <c>is_attempt_blocked</c>, over the few newest attempts that one query returns.
+/// keg-auth's <c>is_attempt_blocked</c>, over the few newest attempts that one query returns for one
+/// counter (a user's or an address's).
 /// </summary>
 internal static class LockoutRule
 {
@@ -16,48 +17,61 @@ internal static class LockoutRule
     /// </summary>
     public static DateTime Horizon(KegLockoutPolicy policy, DateTime utcNow) => utcNow - policy.Timespan - policy.LockoutPeriod;
 
-    /// <summary>Judges an attempt at <paramref name="utcNow"/>.</summary>
+    /// <summary>Judges an attempt at <paramref name="utcNow"/> against one counter.</summary>
     /// <param name="newestFirst">
-    /// The <see cref="KegLockoutPolicy.Limit"/> newest attempts of the type that were not made during a
-    /// lockout and match the user (or IP), newest first, no older than <see cref="Horizon"/>.
+    /// The <paramref name="limit"/> newest attempts of the counter that were not made during a lockout,
+    /// newest first, no older than <see cref="Horizon"/>. Every row counts, except that with
+    /// <paramref name="successRestarts"/> a success ends the count: only failures after it count.
     /// </param>
-    /// <param name="type">The attempt type: for logins only failures count, and a success restarts the count.</param>
-    /// <param name="policy">The limits.</param>
+    /// <param name="successRestarts">
+    /// keg-auth's rule for a user's logins and forgot-password requests: failures after the newest
+    /// success count. Without it (reset attempts, an address's counter) every row given counts.
+    /// </param>
+    /// <param name="limit">How many counting attempts within <see cref="KegLockoutPolicy.Timespan"/> lock out.</param>
+    /// <param name="policy">The window and the lockout period.</param>
     /// <param name="utcNow">The current time.</param>
-    public static KegLockout Evaluate(IReadOnlyList<Row> newestFirst, AttemptType type, KegLockoutPolicy policy, DateTime utcNow)
+    public static KegLockout Evaluate(IReadOnlyList<Row> newestFirst, bool successRestarts, int limit, KegLockoutPolicy policy, DateTime utcNow)
     {
-        // Counting attempts after the newest successful login (keg-auth counts only failures after it).
-        var limiting = new List<DateTime>();
+        var limiting = new List<DateTime>(limit);
         foreach (var row in newestFirst)
         {
-            if (type == AttemptType.Login && row.Success)
+            // A row dated after now (another node's clock runs ahead) counts as made now: it must
+            // neither escape the count nor push the lockout's end beyond the skew.
+            var time = row.DatetimeUtc > utcNow ? utcNow : row.DatetimeUtc;
+            if (successRestarts && row.Success)
             {
-                limiting.RemoveAll(time => time <= row.DatetimeUtc);
+                // keg-auth counts only failures strictly after the newest success.
+                limiting.RemoveAll(failure => failure <= time);
                 break;
             }
 
-            limiting.Add(row.DatetimeUtc);
+            limiting.Add(time);
         }
 
-        if (limiting.Count == 0)
+        // A lockout needs `limit` counting attempts within the timespan ending at the newest of them
+        // (keg-auth counts them up to its last limiting attempt). The rows are the newest `limit`, so
+        // that is: all of them, the oldest still inside the window. Attempts only ever get older, so
+        // the count up to now can never reach the limit when this one did not.
+        if (limiting.Count < limit)
         {
             return KegLockout.Open;
         }
 
-        // Did the last limiting attempt bring the count to the limit? Then a lockout runs from it.
         var last = limiting[0];
-        if (CountIn(limiting, last - policy.Timespan, last) >= policy.Limit)
+        if (limiting[limit - 1] <= last - policy.Timespan)
         {
-            var until = last + policy.LockoutPeriod;
-            return utcNow <= until ? new KegLockout(true, until) : KegLockout.Open;
+            return KegLockout.Open;
         }
 
-        // Otherwise blocked while the window up to now holds the limit (only with attempts dated after now).
-        var inWindow = limiting.Where(time => time > utcNow - policy.Timespan && time <= utcNow).ToList();
-        return inWindow.Count >= policy.Limit
-            ? new KegLockout(true, inWindow[policy.Limit - 1] + policy.Timespan)
-            : KegLockout.Open;
+        var until = last + policy.LockoutPeriod;
+        return utcNow <= until ? new KegLockout(true, until) : KegLockout.Open;
     }
 
-    private static int CountIn(List<DateTime> times, DateTime after, DateTime upTo) => times.Count(time => time > after && time <= upTo);
+    /// <summary>Blocked when either counter is; until the later of their ends.</summary>
+    public static KegLockout Combine(KegLockout first, KegLockout second) => (first.IsBlocked, second.IsBlocked) switch
+    {
+        (true, true) => first.BlockedUntilUtc >= second.BlockedUntilUtc ? first : second,
+        (true, false) => first,
+        _ => second,
+    };
 }

@@ -15,16 +15,62 @@ public sealed class KegAuthOptions
     /// <summary>The default <see cref="TableNamespace"/>: <c>"keg_auth"</c>.</summary>
     public const string DefaultTableNamespace = "keg_auth";
 
+    /// <summary>The shortest <see cref="SecretKey"/> accepted without <see cref="AllowShortSecretKey"/>: 32 characters.</summary>
+    public const int MinSecretKeyLength = 32;
+
+    /// <summary>The largest <see cref="PasswordWorkFactor"/> accepted: bcrypt cost 16.</summary>
+    /// <remarks>
+    /// Each step doubles the work: cost 12 takes a quarter to two thirds of a second of one core, so
+    /// 16 already takes seconds. A login that costs more ties up a server core per attempt and lets
+    /// a few requests exhaust it. Stored hashes above this cost are not verified either (see <see cref="PasswordHash.Verify"/>).
+    /// </remarks>
+    public const int MaxPasswordWorkFactor = 16;
+
+    /// <summary>The longest <see cref="TokenLifetime"/> accepted: 7 days.</summary>
+    /// <remarks>
+    /// A reset token is a bearer credential sent by email: it stays in mailboxes, archives and logs.
+    /// keg-auth's default is 4 hours; a week covers any real "reset link" flow.
+    /// </remarks>
+    public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromDays(7);
+
+    /// <summary>The longest counting window or lockout period a <see cref="KegLockoutPolicy"/> may have: 7 days.</summary>
+    /// <remarks>
+    /// Longer windows make every count scan weeks of attempt rows, and a lockout of months lets a few
+    /// wrong guesses by anyone shut a user out for that long; values near <see cref="TimeSpan.MaxValue"/>
+    /// would overflow the date arithmetic.
+    /// </remarks>
+    public static readonly TimeSpan MaxLockoutDuration = TimeSpan.FromDays(7);
+
     /// <summary>
     /// The application secret (keg-auth <c>SECRET_KEY</c>) mixed into every reset-token signing key.
-    /// Required: an empty value is rejected by validation. Never logged.
+    /// Required, and at least <see cref="MinSecretKeyLength"/> characters unless
+    /// <see cref="AllowShortSecretKey"/> is set: it is the only secret in a reset token's signing
+    /// key, so a short one can be guessed offline from any reset token the attacker asks for
+    /// themselves, and then tokens for any user can be forged. Make one with
+    /// <c>openssl rand -base64 48</c> or <c>Convert.ToBase64String(RandomNumberGenerator.GetBytes(48))</c>.
+    /// Never logged.
     /// </summary>
     public string SecretKey { get; set; } = string.Empty;
 
-    /// <summary>How long a password-reset token stays valid. Must be positive. Default 240 minutes.</summary>
+    /// <summary>
+    /// Accept a non-empty <see cref="SecretKey"/> shorter than <see cref="MinSecretKeyLength"/>
+    /// characters. Default <see langword="false"/>. Only for an app moving from Python keg-auth that
+    /// must keep its existing <c>SECRET_KEY</c> (so that reset tokens stay valid across the move):
+    /// such a key can be guessed offline from one reset token. <c>AddKegAuth</c> logs a warning at
+    /// start-up while it is used; replace the key as soon as the move allows.
+    /// </summary>
+    public bool AllowShortSecretKey { get; set; }
+
+    /// <summary>
+    /// How long a password-reset token stays valid. Positive and at most
+    /// <see cref="MaxTokenLifetime"/> (7 days). Default 240 minutes.
+    /// </summary>
     public TimeSpan TokenLifetime { get; set; } = DefaultTokenLifetime;
 
-    /// <summary>The bcrypt cost for new password hashes, from 4 to 31. Default 12.</summary>
+    /// <summary>
+    /// The bcrypt cost for new password hashes, from 4 to <see cref="MaxPasswordWorkFactor"/> (16).
+    /// Default 12.
+    /// </summary>
     public int PasswordWorkFactor { get; set; } = DefaultPasswordWorkFactor;
 
     /// <summary>
@@ -63,7 +109,11 @@ public sealed class KegAuthOptions
     /// <summary>The clock for token issue and expiry, <c>IsActive</c> in queries, and attempts. Default <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
-    /// <summary>Attempt limits and lockout periods per attempt type, for <see cref="KegAttempts"/>. keg-auth defaults: 15 attempts in 600 s lock out for 3600 s.</summary>
+    /// <summary>
+    /// Attempt limits and lockout periods per attempt type, for <see cref="KegAttempts"/>. keg-auth
+    /// defaults: 15 attempts in 600 s lock out for 3600 s. Each window and lockout period is at most
+    /// <see cref="MaxLockoutDuration"/> (7 days).
+    /// </summary>
     public KegLockoutOptions Lockout { get; set; } = new();
 
     /// <summary>The current UTC time from <see cref="TimeProvider"/>, as a <see cref="DateTimeKind.Utc"/> value.</summary>

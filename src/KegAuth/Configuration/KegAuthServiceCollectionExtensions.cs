@@ -1,16 +1,19 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace KegAuth;
 
 /// <summary>Registers KegAuth's options with dependency injection.</summary>
-public static class KegAuthServiceCollectionExtensions
+public static partial class KegAuthServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <see cref="KegAuthOptions"/> (<see cref="IOptions{TOptions}"/>), validates them when the
-    /// host starts (a missing <see cref="KegAuthOptions.SecretKey"/> fails start-up with a message
-    /// naming it), and registers <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/>
+    /// host starts (a missing or short <see cref="KegAuthOptions.SecretKey"/> fails start-up with a
+    /// message naming it; with <see cref="KegAuthOptions.AllowShortSecretKey"/> a short one is accepted
+    /// and a warning is logged through the registered <see cref="ILoggerFactory"/>), and registers <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/>
     /// is already registered. The options' clock defaults to the registered <see cref="TimeProvider"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -26,17 +29,39 @@ public static class KegAuthServiceCollectionExtensions
             .Configure<TimeProvider>((options, clock) => options.TimeProvider = clock)
             .Configure(configure)
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KegAuthOptions>, KegAuthOptionsValidator>());
+        // A factory, so that an app without logging registered still starts (and just logs nothing).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KegAuthOptions>, KegAuthOptionsValidator>(
+            provider => new KegAuthOptionsValidator(provider.GetService<ILoggerFactory>()?.CreateLogger<KegAuthOptions>() ?? NullLogger<KegAuthOptions>.Instance)));
         return services;
     }
 
-    /// <summary>Adapts <see cref="KegAuthOptionsValidation"/> to the options framework.</summary>
-    private sealed class KegAuthOptionsValidator : IValidateOptions<KegAuthOptions>
+    /// <summary>The warning for a short key the app opted into; names the settings, never the key.</summary>
+    [LoggerMessage(
+        EventId = 1,
+        EventName = "KegAuthShortSecretKey",
+        Level = LogLevel.Warning,
+        Message = "KegAuthOptions.SecretKey is shorter than {MinLength} characters and KegAuthOptions.AllowShortSecretKey is on: "
+            + "the key can be guessed offline from one reset token, and then reset tokens for any user forged. "
+            + "Replace it with a long random key (openssl rand -base64 48) as soon as the move from Python keg-auth allows.")]
+    private static partial void LogShortSecretKey(ILogger logger, int minLength);
+
+    /// <summary>Adapts <see cref="KegAuthOptionsValidation"/> to the options framework, and warns about an allowed short key.</summary>
+    private sealed class KegAuthOptionsValidator(ILogger logger) : IValidateOptions<KegAuthOptions>
     {
         public ValidateOptionsResult Validate(string? name, KegAuthOptions options)
         {
             var errors = KegAuthOptionsValidation.GetErrors(options);
-            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+            if (errors.Count > 0)
+            {
+                return ValidateOptionsResult.Fail(errors);
+            }
+
+            if (options.AllowShortSecretKey && KegAuthOptionsValidation.IsShortSecretKey(options))
+            {
+                LogShortSecretKey(logger, KegAuthOptions.MinSecretKeyLength);
+            }
+
+            return ValidateOptionsResult.Success;
         }
     }
 }

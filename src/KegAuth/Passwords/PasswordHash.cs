@@ -30,10 +30,14 @@ public sealed class PasswordHash : IEquatable<PasswordHash>
     /// that agree on those bytes verify against each other's hashes, and hashes move both ways between
     /// KegAuth and Python keg-auth.
     /// </param>
-    /// <param name="workFactor">The bcrypt cost, 4 to 31; each step doubles the time (12 takes about a third of a second).</param>
+    /// <param name="workFactor">
+    /// The bcrypt cost, 4 to <see cref="KegAuthOptions.MaxPasswordWorkFactor"/> (16); each step doubles
+    /// the time (12 takes about a third of a second). Higher costs are refused because
+    /// <see cref="Verify"/> will not run them.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="plain"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="plain"/> has an unpaired surrogate, so it has no UTF-8 form.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="workFactor"/> is outside 4 to 31.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="workFactor"/> is outside 4 to 16.</exception>
     public static PasswordHash Create(string plain, int workFactor = KegAuthOptions.DefaultPasswordWorkFactor)
     {
         ArgumentNullException.ThrowIfNull(plain);
@@ -68,8 +72,10 @@ public sealed class PasswordHash : IEquatable<PasswordHash>
 
     /// <summary>Wraps a stored hash after checking its format.</summary>
     /// <param name="storedHash">
-    /// A bcrypt (<c>$2a$</c>, <c>$2b$</c>, <c>$2y$</c>) hash, a passlib <c>$pbkdf2-sha256$</c> hash (at most
-    /// 10,000,000 rounds), or a fast token hash from <see cref="CreateForToken"/>.
+    /// A bcrypt (<c>$2a$</c>, <c>$2b$</c>, <c>$2y$</c>, cost 4 to 31) hash, a passlib <c>$pbkdf2-sha256$</c>
+    /// hash (1 to 4,294,967,295 rounds, passlib's range), or a fast token hash from
+    /// <see cref="CreateForToken"/>. Hashes that would cost too much to verify (see <see cref="Verify"/>)
+    /// are accepted here, so that a row holding one loads, and simply never verify.
     /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="storedHash"/> is null.</exception>
     /// <exception cref="FormatException">The value is not a hash in a supported format; the message does not repeat it.</exception>
@@ -88,7 +94,18 @@ public sealed class PasswordHash : IEquatable<PasswordHash>
             $"The stored value is not a supported password hash ({PasswordHashSchemes.Describe()}); its length was {storedHash.Length}.");
     }
 
-    /// <summary>Whether <paramref name="plain"/> matches this hash. Returns <see langword="false"/> for null or any bad input; never throws.</summary>
+    /// <summary>
+    /// Whether <paramref name="plain"/> matches this hash, in any supported scheme including the fast
+    /// token hash (use <see cref="VerifyPassword"/> for passwords). Returns <see langword="false"/> for
+    /// null or any bad input; never throws.
+    /// </summary>
+    /// <remarks>
+    /// The work a stored hash may demand is capped, and a hash over the cap is refused before any
+    /// hashing: a bcrypt cost above <see cref="KegAuthOptions.MaxPasswordWorkFactor"/> (16) or a
+    /// pbkdf2-sha256 hash over 1,000,000 rounds returns <see langword="false"/> (and
+    /// <see cref="NeedsRehash"/> is true). A tampered or mistaken row cannot make one login attempt
+    /// cost seconds or days of CPU.
+    /// </remarks>
     public bool Verify(string? plain)
     {
         if (plain is null)
@@ -108,9 +125,21 @@ public sealed class PasswordHash : IEquatable<PasswordHash>
     }
 
     /// <summary>
+    /// Whether <paramref name="plain"/> matches this hash as a <em>password</em>: as <see cref="Verify"/>,
+    /// but always <see langword="false"/> for the fast token hash (<see cref="IsFastTokenHash"/>). That
+    /// hash is a single salted SHA-256, safe only for long random API tokens; a password column
+    /// holding one (a mistaken assignment or a tampered row) would let a stolen hash be brute-forced at
+    /// billions of guesses a second, so it is never accepted as a password. Never throws.
+    /// </summary>
+    /// <param name="plain">The password typed by the user.</param>
+    /// <returns><see langword="true"/> when the password matches a bcrypt or pbkdf2-sha256 hash.</returns>
+    public bool VerifyPassword(string? plain) => !IsFastTokenHash && Verify(plain);
+
+    /// <summary>
     /// Whether this password hash should be replaced by a bcrypt hash at <paramref name="workFactor"/>:
-    /// true for a bcrypt hash below that cost and for <c>$pbkdf2-sha256$</c>, which is never written
-    /// anew. False for a fast token hash, which is not a password hash (see <see cref="IsFastTokenHash"/>).
+    /// true for a bcrypt hash below that cost or above the verification cap (16), and for
+    /// <c>$pbkdf2-sha256$</c>, which is never written anew. False for a fast token hash, which is not a
+    /// password hash (see <see cref="IsFastTokenHash"/>).
     /// </summary>
     public bool NeedsRehash(int workFactor) => _scheme.NeedsRehash(Hash, workFactor);
 

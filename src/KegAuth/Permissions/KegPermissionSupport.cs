@@ -30,19 +30,37 @@ public static class KegPermissionSupport
 
     /// <summary>Whether <paramref name="held"/> contains every one of <paramref name="tokens"/>.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="tokens"/> is empty (see <see cref="RequireTokens"/>).</exception>
     public static bool HasAll(IReadOnlySet<string> held, string[] tokens)
     {
         ArgumentNullException.ThrowIfNull(held);
-        ArgumentNullException.ThrowIfNull(tokens);
+        RequireTokens(tokens);
         return tokens.All(held.Contains);
     }
 
     /// <summary>Whether <paramref name="held"/> contains at least one of <paramref name="tokens"/>.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="tokens"/> is empty (see <see cref="RequireTokens"/>).</exception>
     public static bool HasAny(IReadOnlySet<string> held, string[] tokens)
     {
         ArgumentNullException.ThrowIfNull(held);
-        ArgumentNullException.ThrowIfNull(tokens);
+        RequireTokens(tokens);
         return tokens.Any(held.Contains);
+    }
+
+    /// <summary>
+    /// Refuses a missing or empty token list, as ASP.NET Core's permission requirement does: "has all
+    /// of nothing" is vacuously true, so a check built from an empty list (a typo'd or unloaded
+    /// configuration) would let every user through.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="tokens"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="tokens"/> is empty.</exception>
+    public static void RequireTokens(string[] tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        if (tokens.Length == 0)
+        {
+            throw new ArgumentException("Give at least one permission token: a check of no tokens would answer for every user.", nameof(tokens));
+        }
     }
 }

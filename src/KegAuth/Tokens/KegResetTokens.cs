@@ -29,7 +29,7 @@ public static class KegResetTokens
 
     /// <summary>The signing key: <c>SHA-512(UTF-8(salt + "signer" + options.SecretKey))</c>, 64 bytes.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="salt"/> or <paramref name="options"/> is null.</exception>
-    /// <exception cref="KegAuthOptionsException"><see cref="KegAuthOptions.SecretKey"/> is empty.</exception>
+    /// <exception cref="KegAuthOptionsException"><see cref="KegAuthOptions.SecretKey"/> is empty, or short without <see cref="KegAuthOptions.AllowShortSecretKey"/>.</exception>
     public static byte[] GetSignature(string salt, KegAuthOptions options)
     {
         ArgumentNullException.ThrowIfNull(salt);
@@ -45,7 +45,7 @@ public static class KegResetTokens
     /// <c>exp</c> = <c>iat</c> + <see cref="KegAuthOptions.TokenLifetime"/> in whole seconds.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="salt"/> or <paramref name="options"/> is null.</exception>
-    /// <exception cref="KegAuthOptionsException"><see cref="KegAuthOptions.SecretKey"/> is empty.</exception>
+    /// <exception cref="KegAuthOptionsException"><see cref="KegAuthOptions.SecretKey"/> is empty, or short without <see cref="KegAuthOptions.AllowShortSecretKey"/>.</exception>
     public static string Generate(KegTokenUserId userId, string salt, KegAuthOptions options)
     {
         ArgumentNullException.ThrowIfNull(salt);
@@ -60,7 +60,8 @@ public static class KegResetTokens
     /// <c>user_id</c> equal (an integer id only to a JSON integer, a string id only to a JSON string).
     /// Tokens over 8 KB are refused unread. With <see cref="KegAuthOptions.AllowLegacyTokens"/>
     /// the itsdangerous-era layout is accepted too. Never throws for any token: malformed input is
-    /// <see langword="false"/>, as is every token when <see cref="KegAuthOptions.SecretKey"/> is empty.
+    /// <see langword="false"/>, as is every token when <see cref="KegAuthOptions.SecretKey"/> is empty,
+    /// or shorter than <see cref="KegAuthOptions.MinSecretKeyLength"/> without <see cref="KegAuthOptions.AllowShortSecretKey"/>.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="salt"/> or <paramref name="options"/> is null (a caller bug, not bad input).</exception>
     public static bool Verify(string? token, KegTokenUserId userId, string salt, KegAuthOptions options)
@@ -70,14 +71,16 @@ public static class KegResetTokens
         return TokenVerifier.Verify(token, userId, salt, options);
     }
 
-    /// <summary>An empty secret would make every key guessable from public data, so issuing refuses it.</summary>
+    /// <summary>
+    /// An empty or short secret makes every key guessable from a token the attacker holds, so issuing
+    /// refuses it, even when the options were never validated.
+    /// </summary>
     private static void RequireSecret(KegAuthOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.SecretKey))
+        if (KegAuthOptionsValidation.SecretKeyError(options) is { } error)
         {
-            throw new KegAuthOptionsException(
-                [$"{nameof(KegAuthOptions)}.{nameof(KegAuthOptions.SecretKey)} is required to sign reset tokens."]);
+            throw new KegAuthOptionsException([error]);
         }
     }
 }

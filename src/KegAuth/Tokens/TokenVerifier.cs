@@ -32,9 +32,9 @@ internal static class TokenVerifier
     /// <summary>Whether <paramref name="token"/> is valid for the user now; false on any bad input.</summary>
     public static bool Verify(string? token, KegTokenUserId userId, string salt, KegAuthOptions options)
     {
-        if (token is null || token.Length > MaxTokenLength || string.IsNullOrWhiteSpace(options.SecretKey))
+        if (token is null || token.Length > MaxTokenLength || !KegAuthOptionsValidation.IsSecretKeyUsable(options))
         {
-            // No secret means no key worth trusting, so a misconfigured app accepts nothing.
+            // No secret, or a guessable one, means no key worth trusting, so a misconfigured app accepts nothing.
             return false;
         }
 

@@ -13,7 +13,7 @@ public static class BenchSetup
     public static readonly DateTimeOffset Now = new(2030, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
     /// <summary>KegAuth options on a fixed clock.</summary>
-    public static readonly KegAuthOptions Options = new() { SecretKey = "benchmark-secret-key", TimeProvider = new FakeTimeProvider(Now) };
+    public static readonly KegAuthOptions Options = new() { SecretKey = "benchmark-secret-key-of-at-least-32-characters", TimeProvider = new FakeTimeProvider(Now) };
 
     /// <summary>Where template and working files live; kept between runs, keyed by schema and seed version.</summary>
     public static readonly string Folder = Path.Combine(Path.GetTempPath(), "kegauth-bench");

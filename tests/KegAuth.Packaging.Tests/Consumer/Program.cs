@@ -2,7 +2,7 @@ using Consumer;
 using KegAuth;
 using Microsoft.EntityFrameworkCore;
 
-var options = new KegAuthOptions { SecretKey = "consumer-test-secret", PasswordWorkFactor = 4 };
+var options = new KegAuthOptions { SecretKey = "consumer-test-secret-of-at-least-32-characters", PasswordWorkFactor = 4 };
 var path = Path.Combine(Directory.GetCurrentDirectory(), "consumer.db");
 File.Delete(path);
 

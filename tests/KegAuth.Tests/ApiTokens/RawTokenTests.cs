@@ -5,8 +5,9 @@ namespace KegAuth.Tests.ApiTokens;
 /// <summary>keg-auth's token-mixin tests for raw tokens, and passlib genword's rules.</summary>
 public class RawTokenTests
 {
+    /// <summary>passlib's genword gives one character for length 1; the API-token entry point refuses it (see <see cref="TokenEntropyFloorTests"/>).</summary>
     [Fact]
-    public void Length_one_gives_one_character() => Assert.Single(TokenUser.GenerateRawAuthToken(length: 1));
+    public void Length_one_gives_one_character_in_genword() => Assert.Single(Genword.Generate(length: 1, entropyBits: null, "ascii_50"));
 
     [Fact]
     public void Default_length_is_32() => Assert.Equal(32, TokenUser.GenerateRawAuthToken().Length);
@@ -15,7 +16,10 @@ public class RawTokenTests
     public void Secure_entropy_with_default_length_stays_32() => Assert.Equal(32, TokenUser.GenerateRawAuthToken(entropyBits: KegEntropy.Secure).Length);
 
     [Fact]
-    public void Secure_entropy_without_length_gives_11() => Assert.Equal(11, TokenUser.GenerateRawAuthToken(length: null, entropyBits: KegEntropy.Secure).Length);
+    public void Secure_entropy_without_length_gives_11_in_genword() => Assert.Equal(11, Genword.Generate(length: null, entropyBits: KegEntropy.Secure, "ascii_50").Length);
+
+    [Fact]
+    public void Entropy_64_without_length_gives_12() => Assert.Equal(12, TokenUser.GenerateRawAuthToken(length: null, entropyBits: 64).Length);
 
     [Fact]
     public void Hex_has_no_uppercase()
@@ -27,7 +31,7 @@ public class RawTokenTests
     }
 
     [Fact]
-    public void Neither_length_nor_entropy_uses_passlib_strong() => Assert.Equal(9, TokenUser.GenerateRawAuthToken(length: null, entropyBits: null).Length);
+    public void Neither_length_nor_entropy_uses_passlib_strong_in_genword() => Assert.Equal(9, Genword.Generate(length: null, entropyBits: null, "ascii_50").Length);
 
     [Theory]
     [InlineData("ascii_72")]

@@ -40,7 +40,23 @@ public abstract class LockoutTests : IDisposable
             Assert.Equal(TimeSpan.FromSeconds(3600), options.For(type).LockoutPeriod);
         }
 
-        Assert.False(options.LimitBySourceIp);
+        Assert.True(options.LimitBySourceIp);
+        Assert.True(options.Enabled);
+        Assert.All(Enum.GetValues<AttemptType>(), type => Assert.Null(options.For(type).SourceIpLimit));
+    }
+
+    [Fact]
+    public async Task With_limiting_switched_off_nothing_is_blocked_but_attempts_are_still_logged()
+    {
+        _db.Options.Lockout.Enabled = false;
+        FailedLogins("alice", 5);
+
+        var log = await Log("alice", AttemptType.Login, success: false);
+
+        Assert.False(log.IsBlocked);
+        Assert.False(await Blocked("alice", AttemptType.Login));
+        using var context = _db.NewContext();
+        Assert.Equal(6, context.Attempts.Count());
     }
 
     [Fact]
@@ -143,17 +159,30 @@ public abstract class LockoutTests : IDisposable
         Assert.False(await Blocked("alice", AttemptType.Login));
     }
 
-    [Theory]
-    [InlineData(AttemptType.Forgot)]
-    [InlineData(AttemptType.Reset)]
-    public async Task Forgot_and_reset_count_every_attempt_successful_or_not(AttemptType type)
+    [Fact]
+    public async Task Reset_counts_every_attempt_successful_or_not()
     {
-        _db.Add("alice", type, TimeSpan.FromMinutes(2), success: true);
-        _db.Add("alice", type, TimeSpan.FromMinutes(1), success: false);
-        Assert.False(await Blocked("alice", type));
+        _db.Add("alice", AttemptType.Reset, TimeSpan.FromMinutes(2), success: true);
+        _db.Add("alice", AttemptType.Reset, TimeSpan.FromMinutes(1), success: false);
+        Assert.False(await Blocked("alice", AttemptType.Reset));
 
-        _db.Add("alice", type, TimeSpan.Zero, success: true);
-        Assert.True(await Blocked("alice", type));
+        _db.Add("alice", AttemptType.Reset, TimeSpan.Zero, success: true);
+        Assert.True(await Blocked("alice", AttemptType.Reset));
+    }
+
+    [Fact]
+    public async Task Forgot_counts_failures_after_the_newest_success_as_keg_auth_does()
+    {
+        _db.Add("alice", AttemptType.Forgot, TimeSpan.FromMinutes(5));
+        _db.Add("alice", AttemptType.Forgot, TimeSpan.FromMinutes(4));
+        _db.Add("alice", AttemptType.Forgot, TimeSpan.FromMinutes(3), success: true);
+        _db.Add("alice", AttemptType.Forgot, TimeSpan.FromMinutes(2), success: true);
+        _db.Add("alice", AttemptType.Forgot, TimeSpan.FromMinutes(1));
+        _db.Add("alice", AttemptType.Forgot, TimeSpan.Zero);
+        Assert.False(await Blocked("alice", AttemptType.Forgot));
+
+        _db.Add("alice", AttemptType.Forgot, TimeSpan.Zero);
+        Assert.True(await Blocked("alice", AttemptType.Forgot));
     }
 
     [Fact]
@@ -183,19 +212,116 @@ public abstract class LockoutTests : IDisposable
     }
 
     [Fact]
-    public async Task Source_ip_counts_across_usernames_only_when_turned_on()
+    public async Task An_address_has_its_own_count_across_usernames_only_when_turned_on()
     {
         _db.Add("alice", AttemptType.Login, TimeSpan.Zero, sourceIp: "10.0.0.1");
         _db.Add("bob", AttemptType.Login, TimeSpan.Zero, sourceIp: "10.0.0.1");
         _db.Add("carol", AttemptType.Login, TimeSpan.Zero, sourceIp: "10.0.0.1");
         _db.Add("dave", AttemptType.Login, TimeSpan.Zero, sourceIp: "10.0.0.2");
 
-        Assert.False(await Blocked("erin", AttemptType.Login, "10.0.0.1"));
-
-        _db.Options.Lockout.LimitBySourceIp = true;
         Assert.True(await Blocked("erin", AttemptType.Login, "10.0.0.1"));
         Assert.False(await Blocked("erin", AttemptType.Login, "10.0.0.2"));
         Assert.False(await Blocked("erin", AttemptType.Login));
+
+        _db.Options.Lockout.LimitBySourceIp = false;
+        Assert.False(await Blocked("erin", AttemptType.Login, "10.0.0.1"));
+    }
+
+    [Fact]
+    public async Task Another_users_success_from_the_same_address_does_not_restart_a_users_count()
+    {
+        _db.Options.Lockout.Login.SourceIpLimit = 100;
+        for (var i = 3; i >= 1; i--)
+        {
+            _db.Add("alice", AttemptType.Login, TimeSpan.FromSeconds(2 * i), sourceIp: "10.0.0.1");
+            _db.Add("mallory", AttemptType.Login, TimeSpan.FromSeconds((2 * i) - 1), success: true, sourceIp: "10.0.0.1");
+        }
+
+        Assert.True(await Blocked("alice", AttemptType.Login, "10.0.0.1"));
+        Assert.True(await Blocked("alice", AttemptType.Login));
+        Assert.False(await Blocked("mallory", AttemptType.Login, "10.0.0.1"));
+    }
+
+    [Fact]
+    public async Task No_success_restarts_an_addresss_count_and_successful_logins_do_not_count_toward_it()
+    {
+        _db.Add("alice", AttemptType.Login, TimeSpan.FromSeconds(5), sourceIp: "10.0.0.1");
+        _db.Add("bob", AttemptType.Login, TimeSpan.FromSeconds(4), sourceIp: "10.0.0.1");
+        _db.Add("mallory", AttemptType.Login, TimeSpan.FromSeconds(3), success: true, sourceIp: "10.0.0.1");
+        _db.Add("mallory", AttemptType.Login, TimeSpan.FromSeconds(2), success: true, sourceIp: "10.0.0.1");
+        Assert.False(await Blocked("erin", AttemptType.Login, "10.0.0.1"));
+
+        _db.Add("carol", AttemptType.Login, TimeSpan.FromSeconds(1), sourceIp: "10.0.0.1");
+        Assert.True(await Blocked("erin", AttemptType.Login, "10.0.0.1"));
+    }
+
+    [Fact]
+    public async Task Every_forgot_request_from_an_address_counts_toward_its_limit()
+    {
+        _db.Add("alice", AttemptType.Forgot, TimeSpan.FromSeconds(2), success: true, sourceIp: "10.0.0.1");
+        _db.Add("bob", AttemptType.Forgot, TimeSpan.FromSeconds(1), success: true, sourceIp: "10.0.0.1");
+        _db.Add("carol", AttemptType.Forgot, TimeSpan.Zero, success: true, sourceIp: "10.0.0.1");
+
+        Assert.True(await Blocked("dave", AttemptType.Forgot, "10.0.0.1"));
+        Assert.False(await Blocked("alice", AttemptType.Forgot));
+    }
+
+    [Fact]
+    public async Task An_address_limit_of_its_own_replaces_the_users_for_the_address()
+    {
+        _db.Options.Lockout.Login.SourceIpLimit = 5;
+        for (var i = 0; i < 4; i++)
+        {
+            _db.Add($"user{i}", AttemptType.Login, TimeSpan.FromSeconds(i), sourceIp: "10.0.0.1");
+        }
+
+        Assert.False(await Blocked("erin", AttemptType.Login, "10.0.0.1"));
+        _db.Add("user4", AttemptType.Login, TimeSpan.Zero, sourceIp: "10.0.0.1");
+        Assert.True(await Blocked("erin", AttemptType.Login, "10.0.0.1"));
+    }
+
+    [Fact]
+    public async Task A_row_dated_after_now_counts_as_made_now()
+    {
+        // Another node's clock runs a minute ahead.
+        _db.Add("alice", AttemptType.Login, TimeSpan.FromSeconds(2));
+        _db.Add("alice", AttemptType.Login, TimeSpan.FromSeconds(1));
+        _db.Add("alice", AttemptType.Login, -TimeSpan.FromMinutes(1));
+
+        var lockout = await Lockout_("alice", AttemptType.Login);
+
+        Assert.True(lockout.IsBlocked);
+        Assert.Equal(_db.Now + Lockout, lockout.BlockedUntilUtc);
+        _db.Clock.Advance(Lockout + TimeSpan.FromMinutes(1));
+        Assert.True(await Blocked("alice", AttemptType.Login), "once its time has come, the row's own time ends the lockout");
+        _db.Clock.Advance(Second);
+        Assert.False(await Blocked("alice", AttemptType.Login));
+    }
+
+    [Fact]
+    public async Task The_window_is_open_at_its_start_and_closed_at_its_end()
+    {
+        _db.Add("alice", AttemptType.Login, Timespan);
+        _db.Add("alice", AttemptType.Login, TimeSpan.FromMinutes(5));
+        _db.Add("alice", AttemptType.Login, TimeSpan.Zero);
+        Assert.False(await Blocked("alice", AttemptType.Login), "an attempt exactly one timespan before the newest is outside the window");
+
+        _db.Add("bob", AttemptType.Login, Timespan - TimeSpan.FromMilliseconds(1));
+        _db.Add("bob", AttemptType.Login, TimeSpan.FromMinutes(5));
+        _db.Add("bob", AttemptType.Login, TimeSpan.Zero);
+        Assert.True(await Blocked("bob", AttemptType.Login));
+    }
+
+    [Fact]
+    public async Task Failures_at_the_same_instant_as_a_success_do_not_count()
+    {
+        _db.Add("alice", AttemptType.Login, TimeSpan.FromSeconds(1));
+        _db.Add("alice", AttemptType.Login, TimeSpan.FromSeconds(1));
+        _db.Add("alice", AttemptType.Login, TimeSpan.FromSeconds(1), success: true);
+        _db.Add("alice", AttemptType.Login, TimeSpan.Zero);
+        _db.Add("alice", AttemptType.Login, TimeSpan.Zero);
+
+        Assert.False(await Blocked("alice", AttemptType.Login));
     }
 
     [Fact]
@@ -230,7 +356,7 @@ public abstract class LockoutTests : IDisposable
         var input = new string('x', 600);
         for (var i = 0; i < 3; i++)
         {
-            Assert.Equal(512, (await Log(input, AttemptType.Forgot, success: true)).Attempt.UserInput.Length);
+            Assert.Equal(512, (await Log(input, AttemptType.Forgot, success: false)).Attempt.UserInput.Length);
         }
 
         Assert.True(await Blocked(input, AttemptType.Forgot));

@@ -8,6 +8,8 @@ namespace KegAuth.Tests.Configuration;
 /// <summary>Options defaults, validation messages, and the DI registration that checks them at start-up.</summary>
 public class KegAuthOptionsTests
 {
+    private const string ValidSecret = "configured-secret-of-at-least-32-characters";
+
     [Fact]
     public void Defaults_match_keg_auth()
     {
@@ -35,10 +37,11 @@ public class KegAuthOptionsTests
 
     [Theory]
     [InlineData(3, "PasswordWorkFactor")]
+    [InlineData(17, "PasswordWorkFactor")]
     [InlineData(32, "PasswordWorkFactor")]
     public void A_work_factor_outside_bcrypt_range_is_named(int workFactor, string setting)
     {
-        var options = new KegAuthOptions { SecretKey = "s", PasswordWorkFactor = workFactor };
+        var options = new KegAuthOptions { SecretKey = ValidSecret, PasswordWorkFactor = workFactor };
 
         Assert.Contains(setting, Assert.Throws<KegAuthOptionsException>(options.Validate).Message);
     }
@@ -48,7 +51,7 @@ public class KegAuthOptionsTests
     [InlineData(-5)]
     public void A_non_positive_token_lifetime_is_named(int minutes)
     {
-        var options = new KegAuthOptions { SecretKey = "s", TokenLifetime = TimeSpan.FromMinutes(minutes) };
+        var options = new KegAuthOptions { SecretKey = ValidSecret, TokenLifetime = TimeSpan.FromMinutes(minutes) };
 
         Assert.Contains("TokenLifetime", Assert.Throws<KegAuthOptionsException>(options.Validate).Message);
     }
@@ -56,7 +59,7 @@ public class KegAuthOptionsTests
     [Fact]
     public void Every_wrong_setting_is_reported_at_once_and_the_secret_never_appears()
     {
-        var options = new KegAuthOptions { SecretKey = "top-secret-value", PasswordWorkFactor = 99, TokenLifetime = TimeSpan.Zero };
+        var options = new KegAuthOptions { SecretKey = "top-secret-value-of-at-least-32-characters", PasswordWorkFactor = 99, TokenLifetime = TimeSpan.Zero };
 
         var exception = Assert.Throws<KegAuthOptionsException>(options.Validate);
 
@@ -80,19 +83,19 @@ public class KegAuthOptionsTests
         var clock = new FakeTimeProvider();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
-        using var provider = services.AddKegAuth(o => o.SecretKey = "configured").BuildServiceProvider();
+        using var provider = services.AddKegAuth(o => o.SecretKey = ValidSecret).BuildServiceProvider();
 
         provider.GetRequiredService<IStartupValidator>().Validate();
         var options = provider.GetRequiredService<IOptions<KegAuthOptions>>().Value;
 
-        Assert.Equal("configured", options.SecretKey);
+        Assert.Equal(ValidSecret, options.SecretKey);
         Assert.Same(clock, options.TimeProvider);
     }
 
     [Fact]
     public void AddKegAuth_registers_the_system_clock_when_none_is_registered()
     {
-        using var provider = new ServiceCollection().AddKegAuth(o => o.SecretKey = "configured").BuildServiceProvider();
+        using var provider = new ServiceCollection().AddKegAuth(o => o.SecretKey = ValidSecret).BuildServiceProvider();
 
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
         Assert.Same(TimeProvider.System, provider.GetRequiredService<IOptions<KegAuthOptions>>().Value.TimeProvider);

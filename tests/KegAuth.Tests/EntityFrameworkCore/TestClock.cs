@@ -12,5 +12,5 @@ public static class TestClock
     public static FakeTimeProvider Create() => new(Start);
 
     /// <summary>Valid options on <paramref name="clock"/>.</summary>
-    public static KegAuthOptions Options(TimeProvider clock) => new() { SecretKey = "test-secret-key", TimeProvider = clock };
+    public static KegAuthOptions Options(TimeProvider clock) => new() { SecretKey = "test-secret-key-of-at-least-32-characters", TimeProvider = clock };
 }

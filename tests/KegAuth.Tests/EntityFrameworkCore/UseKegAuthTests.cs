@@ -30,7 +30,7 @@ public abstract class UseKegAuthTests : IDisposable
         {
             var clock = TestClock.Create();
             clock.Advance(TimeSpan.FromMinutes(i));
-            using var db = _database.CreateContext<KegTestContext>(new KegAuthOptions { SecretKey = $"secret-{i}", TimeProvider = clock });
+            using var db = _database.CreateContext<KegTestContext>(new KegAuthOptions { SecretKey = $"secret-{i}-of-at-least-32-characters-long", TimeProvider = clock });
 
             Assert.Equal(1, db.Users.Count(u => u.IsActive));
             firstModel ??= db.Model;
@@ -45,7 +45,7 @@ public abstract class UseKegAuthTests : IDisposable
         var options = _database.UseProvider(new DbContextOptionsBuilder<KegTestContext>())
             .UseKegAuth(o =>
             {
-                o.SecretKey = "configured";
+                o.SecretKey = "configured-secret-of-at-least-32-characters";
                 o.TimeProvider = clock;
             })
             .Options;

@@ -9,7 +9,7 @@ namespace KegAuth.Tests.FailCleanly;
 /// <summary>ToString of the public types, and the messages of the exceptions the library throws, never hold a secret, raw token or hash.</summary>
 public sealed class SecretsInMessagesTests
 {
-    private const string Secret = "s3cret-Marker-Value";
+    private const string Secret = "s3cret-Marker-Value-long-enough-for-a-key";
 
     [Fact]
     public void ToString_of_every_constructible_public_type_never_shows_a_string_it_was_given()

@@ -45,7 +45,7 @@ public sealed class PasswordHashBadInputTests
         { "pbkdf2 rounds negative", $"$pbkdf2-sha256$-1001${Pbkdf2Salt}${Pbkdf2Checksum}" },
         { "pbkdf2 rounds with space", $"$pbkdf2-sha256$ 1001${Pbkdf2Salt}${Pbkdf2Checksum}" },
         { "pbkdf2 rounds empty", $"$pbkdf2-sha256$${Pbkdf2Salt}${Pbkdf2Checksum}" },
-        { "pbkdf2 rounds over the cap", $"$pbkdf2-sha256$10000001${Pbkdf2Salt}${Pbkdf2Checksum}" },
+        { "pbkdf2 rounds over passlib's 2^32 - 1", $"$pbkdf2-sha256$4294967296${Pbkdf2Salt}${Pbkdf2Checksum}" },
         { "pbkdf2 rounds huge", $"$pbkdf2-sha256$99999999999999999999${Pbkdf2Salt}${Pbkdf2Checksum}" },
         { "pbkdf2 salt with +", $"$pbkdf2-sha256$1001${Pbkdf2Salt[..^1]}+${Pbkdf2Checksum}" },
         { "pbkdf2 salt padded", $"$pbkdf2-sha256$1001${Pbkdf2Salt}==${Pbkdf2Checksum}" },
@@ -93,6 +93,7 @@ public sealed class PasswordHashBadInputTests
     [InlineData(Fast)]
     [InlineData("$pbkdf2-sha256$1$" + Pbkdf2Salt + "$" + Pbkdf2Checksum)]
     [InlineData("$pbkdf2-sha256$10000000$" + Pbkdf2Salt + "$" + Pbkdf2Checksum)]
+    [InlineData("$pbkdf2-sha256$4294967295$" + Pbkdf2Salt + "$" + Pbkdf2Checksum)]
     [InlineData("$pbkdf2-sha256$1001$$" + Pbkdf2Checksum)]
     [InlineData("$2a$31$" + BcryptTail)]
     public void FromHash_accepts_well_formed_value(string value)

@@ -110,9 +110,11 @@ public sealed class PasswordHashCreateTests
         Assert.Throws<ArgumentNullException>(() => PasswordHash.Create(null!, Cost));
     }
 
-    /// <summary>Costs outside bcrypt's 4 to 31 are refused before any hashing.</summary>
+    /// <summary>Costs outside 4 to 16 are refused before any hashing: above 16 Verify would refuse the hash.</summary>
     [Theory]
     [InlineData(3)]
+    [InlineData(17)]
+    [InlineData(31)]
     [InlineData(32)]
     [InlineData(0)]
     [InlineData(-1)]

@@ -46,7 +46,7 @@ public sealed class TokenSaltChangeTests
     {
         var user = KegTokenUserId.FromInt64(7);
         var token = KegResetTokens.Generate(user, TokenTestKit.Salt, TokenTestKit.Options());
-        Assert.False(KegResetTokens.Verify(token, user, TokenTestKit.Salt, TokenTestKit.Options(secret: "another-secret")));
+        Assert.False(KegResetTokens.Verify(token, user, TokenTestKit.Salt, TokenTestKit.Options(secret: "another-secret-of-at-least-32-characters")));
     }
 
     private static string Salt(string loginId = "a@example.com", bool active = true, string? hash = HashA, DateTime? login = null) =>

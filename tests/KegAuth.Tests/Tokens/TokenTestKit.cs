@@ -9,7 +9,7 @@ namespace KegAuth.Tests.Tokens;
 /// <summary>Options on a fake clock, and hand-made tokens signed with the real key so one part at a time can be wrong.</summary>
 internal static class TokenTestKit
 {
-    public const string Secret = "test-secret-key";
+    public const string Secret = "test-secret-key-of-at-least-32-characters";
 
     /// <summary>2023-11-14T22:13:20Z.</summary>
     public const long Now = 1_700_000_000;
@@ -20,11 +20,12 @@ internal static class TokenTestKit
 
     public static KegTokenUserId User => KegTokenUserId.FromInt64(UserId);
 
-    /// <summary>Options with <see cref="Secret"/> and a fake clock at <paramref name="unixSeconds"/>.</summary>
-    public static KegAuthOptions Options(long unixSeconds = Now, string secret = Secret, bool allowLegacy = false) =>
+    /// <summary>Options with <see cref="Secret"/> and a fake clock at <paramref name="unixSeconds"/>; <paramref name="allowShortSecret"/> for keg-auth vectors' short keys.</summary>
+    public static KegAuthOptions Options(long unixSeconds = Now, string secret = Secret, bool allowLegacy = false, bool allowShortSecret = false) =>
         new()
         {
             SecretKey = secret,
+            AllowShortSecretKey = allowShortSecret,
             AllowLegacyTokens = allowLegacy,
             TimeProvider = Clock(unixSeconds),
         };

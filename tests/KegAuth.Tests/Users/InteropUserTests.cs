@@ -79,6 +79,7 @@ public abstract class InteropUserTests : IDisposable
     private static KegAuthOptions OptionsAt(InteropUserVector vector, long unixSeconds) => new()
     {
         SecretKey = vector.SecretKey,
+        AllowShortSecretKey = true, // keg-auth's test keys are short
         TimeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(unixSeconds)),
         PasswordWorkFactor = 4,
     };

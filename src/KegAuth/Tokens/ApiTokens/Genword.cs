@@ -50,6 +50,11 @@ internal static class Genword
         return result;
     }
 
+    /// <summary>The entropy of a uniformly random word of <paramref name="count"/> characters from <paramref name="charset"/>, in bits.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="charset"/> is null.</exception>
+    /// <exception cref="ArgumentException">The charset is unknown.</exception>
+    public static double EntropyBits(int count, string charset) => count * Math.Log2(GetCharset(charset).Length);
+
     /// <summary>A random word; see <see cref="Length"/> for the parameters.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="charset"/> is null.</exception>
     /// <exception cref="ArgumentException">The charset is unknown, a value is negative, or the result is 0.</exception>

@@ -18,13 +18,42 @@ namespace KegAuth.Infrastructure;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class KegApiTokens
 {
-    /// <summary>A random raw token with passlib <c>genword</c> semantics.</summary>
+    /// <summary>
+    /// The least entropy an API token may carry: 64 bits. Tokens are stored with a fast hash and
+    /// checked without a lockout of their own, so their length is all that stands between an attacker
+    /// and a guess; 64 bits is 16 <c>hex</c>, 12 <c>ascii_50</c> or 11 <c>ascii_62</c>/<c>ascii_72</c>
+    /// characters. The default (32 <c>ascii_50</c> characters) is about 180 bits.
+    /// </summary>
+    public const int MinEntropyBits = 64;
+
+    /// <summary>
+    /// A random raw token with passlib <c>genword</c> semantics: the length is
+    /// <c>max(length, ceil(entropyBits / log2(charset size)))</c>. Unlike passlib, a token under
+    /// <see cref="MinEntropyBits"/> (64 bits) is refused.
+    /// </summary>
     /// <param name="length">The minimum length.</param>
     /// <param name="entropyBits">The minimum entropy in bits (see <see cref="KegEntropy"/>).</param>
     /// <param name="charset"><c>ascii_72</c>, <c>ascii_62</c>, <c>ascii_50</c> or <c>hex</c>.</param>
     /// <exception cref="ArgumentNullException"><paramref name="charset"/> is null.</exception>
-    /// <exception cref="ArgumentException">The charset is unknown, a value is negative, or the two ask for an empty token.</exception>
-    public static string GenerateRaw(int? length, int? entropyBits, string charset) => Genword.Generate(length, entropyBits, charset);
+    /// <exception cref="ArgumentException">
+    /// The charset is unknown, a value is negative, or the two ask for a token under 64 bits of
+    /// entropy (the message names <c>length</c> and <c>entropyBits</c>).
+    /// </exception>
+    public static string GenerateRaw(int? length, int? entropyBits, string charset)
+    {
+        var count = Genword.Length(length, entropyBits, charset);
+        var bits = Genword.EntropyBits(count, charset);
+        if (bits < MinEntropyBits)
+        {
+            // The message names both, since raising either fixes it; ParamName follows Genword's convention.
+            throw new ArgumentException(
+                $"The length and entropyBits ask for a {count}-character {charset} token of about {(int)bits} bits; an API token needs at least {MinEntropyBits} bits. "
+                + $"Raise length or entropyBits, or keep the defaults (32 characters, about 180 bits).",
+                length is null ? nameof(entropyBits) : nameof(length));
+        }
+
+        return Genword.Generate(count, null, charset);
+    }
 
     /// <summary>The fast hash stored for a raw token (<see cref="PasswordHash.CreateForToken"/>).</summary>
     /// <exception cref="ArgumentException"><paramref name="rawToken"/> is null or empty.</exception>

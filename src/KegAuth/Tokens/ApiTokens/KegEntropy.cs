@@ -2,7 +2,9 @@ namespace KegAuth;
 
 /// <summary>
 /// passlib's named entropy levels, in bits, for the <c>entropyBits</c> parameter of
-/// <c>GenerateRawAuthToken</c> and <c>ResetAuthToken</c>.
+/// <c>GenerateRawAuthToken</c> and <c>ResetAuthToken</c>. An API token must carry at least 64 bits
+/// (<see cref="Infrastructure.KegApiTokens.MinEntropyBits"/>), and every named level is under that:
+/// with <c>length: null</c> give 64 or more; with the default length of 32 any level passes.
 /// </summary>
 public static class KegEntropy
 {
