@@ -94,6 +94,14 @@ public sealed class ApiTokenAbuseTests
         Assert.Equal(HttpStatusCode.OK, (await app.GetMeAsync(carol, "2001:db8:1:3::1")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("192.0.2.7", "192.0.2.7")]
+    [InlineData("::ffff:192.0.2.7", "192.0.2.7")]
+    [InlineData("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64")]
+    [InlineData(null, "unknown")]
+    public void Addresses_are_counted_as_ipv4_or_ipv6_64_networks(string? address, string counted) =>
+        Assert.Equal(counted, ApiTokens.KegApiTokenFailureLimiter.AddressKey(address is null ? null : IPAddress.Parse(address)));
+
     [Fact]
     public async Task A_limited_login_id_leaves_other_users_good_tokens_working()
     {
