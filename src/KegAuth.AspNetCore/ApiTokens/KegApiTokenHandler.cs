@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using KegAuth.AspNetCore.Users;
 using KegAuth.Infrastructure;
@@ -5,23 +6,35 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace KegAuth.AspNetCore.ApiTokens;
 
 /// <summary>
-/// Authenticates a request by its API token (keg-auth's token authenticator): finds the user with the
-/// generated lookup, rejects an inactive user, saves a bcrypt-to-fast hash upgrade, and issues a
-/// principal with the user's key, login id and session key.
+/// Authenticates a request by its API token (keg-auth's token authenticator): refuses a client over
+/// its failure budget before any work, finds the user by the token's login id, checks the hash (a
+/// bcrypt one within the concurrency bound), writes a bcrypt-to-fast hash upgrade conditionally,
+/// rejects an inactive user, and issues a principal with the user's key, login id and session key.
 /// </summary>
 internal sealed class KegApiTokenHandler<TContext, TUser>(
     IOptionsMonitor<KegApiTokenOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    KegUserStore<TContext, TUser> users)
+    KegUserStore<TContext, TUser> users,
+    KegApiTokenFailureLimiter limiter,
+    KegApiTokenHashCheck hashCheck)
     : AuthenticationHandler<KegApiTokenOptions>(options, logger, encoder)
     where TContext : DbContext
     where TUser : class, IKegUser<TUser>, IKegUserToken
 {
+    /// <summary>The <c>HttpContext.Items</c> key of the Retry-After a refusal asks the challenge to send.</summary>
+    private static readonly object RetryAfterKey = new();
+
+    /// <summary>Email login ids are stored lowercased and matched so: count them in that form.</summary>
+    private static readonly bool EmailLoginId = typeof(IKegUserEmail).IsAssignableFrom(typeof(TUser));
+
+    private readonly ILogger _log = logger.CreateLogger(KegApiTokenLog.Category);
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var token = KegApiTokenReader.Read(Request, Options.HeaderName);
@@ -30,26 +43,89 @@ internal sealed class KegApiTokenHandler<TContext, TUser>(
             return AuthenticateResult.NoResult();
         }
 
-        // The same lookup the generated GetUserForApiTokenAsync runs; generic code cannot call that static.
-        var user = await KegApiTokens.FindUserAsync(users.Context.Set<TUser>(), token, Context.RequestAborted).ConfigureAwait(false);
-        if (user is null)
+        var parsed = KegApiTokens.TryParse(token, out var loginId, out var rawToken);
+        var client = limiter.Identify(parsed ? CountedLoginId(loginId) : null, Context.Connection.RemoteIpAddress);
+        if (limiter.IsLimited(client, out var retryAfter))
         {
-            return AuthenticateResult.Fail("The API token is not valid.");
+            KegApiTokenLog.Limited(_log, client.LoginIdFingerprint, client.Address);
+            return Refuse(retryAfter, "Too many failed API tokens from this client or for this user; try again later.");
         }
 
-        if (!user.IsActiveAt(users.UtcNow))
+        if (!parsed)
+        {
+            return Failure(client, "malformed");
+        }
+
+        var set = users.Context.Set<TUser>();
+        var user = await KegApiTokens.FindByLoginIdAsync(set, loginId, Context.RequestAborted).ConfigureAwait(false);
+        var stored = user?.Token;
+        if (stored is null)
+        {
+            return Failure(client, "unknown login id or no token issued");
+        }
+
+        switch (await hashCheck.CheckAsync(stored, rawToken, Context.RequestAborted).ConfigureAwait(false))
+        {
+            case KegApiTokenHashOutcome.Busy:
+                KegApiTokenLog.LegacyCheckBusy(_log, Options.MaxConcurrentLegacyHashChecks, Options.LegacyHashCheckQueueLimit, client.LoginIdFingerprint, client.Address);
+                return Refuse(TimeSpan.FromSeconds(1), "The server is busy checking API tokens; try again later.");
+            case KegApiTokenHashOutcome.Mismatched:
+                return Failure(client, "wrong token");
+        }
+
+        if (!stored.IsFastTokenHash)
+        {
+            // Conditional on the hash just verified: a rotation or revocation saved meanwhile wins, and this token with it.
+            if (!await KegApiTokens.UpgradeHashAsync(set, user!, stored, rawToken, Context.RequestAborted).ConfigureAwait(false))
+            {
+                KegApiTokenLog.HashUpgradeSkipped(_log, client.LoginIdFingerprint);
+                return AuthenticateResult.Fail("The API token changed while it was checked.");
+            }
+
+            KegApiTokenLog.HashUpgraded(_log, client.LoginIdFingerprint);
+        }
+
+        if (!user!.IsActiveAt(users.UtcNow))
         {
             return AuthenticateResult.Fail("The API token's user is not active.");
-        }
-
-        if (users.Context.Entry(user).Property(nameof(IKegUserToken.Token)).IsModified)
-        {
-            // A bcrypt hash from keg-auth verified and was replaced by the fast hash: keep it.
-            await users.Context.SaveChangesAsync(Context.RequestAborted).ConfigureAwait(false);
         }
 
         users.Remember(user);
         var principal = users.CreatePrincipal(user, Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+    }
+
+    /// <summary>A 401 as always, plus the Retry-After a refusal asked for (whole seconds, rounded up).</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (Context.Items.TryGetValue(RetryAfterKey, out var value) && value is TimeSpan retryAfter)
+        {
+            Response.Headers[HeaderNames.RetryAfter] = Seconds(retryAfter).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return base.HandleChallengeAsync(properties);
+    }
+
+    private static string CountedLoginId(string loginId) => EmailLoginId ? KegUserSupport.NormalizeEmail(loginId) : loginId;
+
+    private static long Seconds(TimeSpan time) => Math.Max(1, (long)Math.Ceiling(time.TotalSeconds));
+
+    /// <summary>Charges the failure to the client's budgets, logs it, and warns when it used one up.</summary>
+    private AuthenticateResult Failure(KegApiTokenClient client, string reason)
+    {
+        KegApiTokenLog.Failed(_log, reason, client.LoginIdFingerprint, client.Address);
+        var exhausted = limiter.Charge(client);
+        if (exhausted != KegApiTokenBudgets.None)
+        {
+            KegApiTokenLog.LimitReached(_log, exhausted, client.LoginIdFingerprint, client.Address, Seconds(limiter.RefillTime(exhausted)));
+        }
+
+        return AuthenticateResult.Fail("The API token is not valid.");
+    }
+
+    private AuthenticateResult Refuse(TimeSpan retryAfter, string message)
+    {
+        Context.Items[RetryAfterKey] = retryAfter;
+        return AuthenticateResult.Fail(message);
     }
 }

@@ -1,6 +1,8 @@
 using KegAuth.AspNetCore.ApiTokens;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace KegAuth.AspNetCore;
 
@@ -10,7 +12,10 @@ public static class KegAuthWebBuilderExtensions
     /// <summary>
     /// Adds API-token authentication (<see cref="KegAuthSchemes.ApiToken"/>): <c>Authorization: Bearer &lt;api token&gt;</c>
     /// or <see cref="KegApiTokenOptions.HeaderName"/>, as issued by the generated <c>GenerateApiToken</c>.
-    /// Inactive users are rejected; a bcrypt token hash from keg-auth is upgraded and saved on first use.
+    /// Inactive users are rejected; a bcrypt token hash from keg-auth is upgraded on first use, by a
+    /// conditional update that a concurrent rotation or revocation wins. Failures are limited per login
+    /// id and per client address, bcrypt checks run within a concurrency bound, and failures are logged
+    /// (see <see cref="KegApiTokenOptions"/>).
     /// </summary>
     /// <typeparam name="TContext">The app's context.</typeparam>
     /// <typeparam name="TUser">The user type, with <c>[KegUserToken]</c>.</typeparam>
@@ -28,6 +33,9 @@ public static class KegAuthWebBuilderExtensions
         builder.Services.AddOptions<KegApiTokenOptions>(KegAuthSchemes.ApiToken)
             .Validate(options => options.HeaderName is null || !options.HeaderName.Any(char.IsWhiteSpace), "KegApiTokenOptions.HeaderName must not contain white space.")
             .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KegApiTokenOptions>, KegApiTokenOptionsValidation>());
+        builder.Services.TryAddSingleton<KegApiTokenFailureLimiter>();
+        builder.Services.TryAddSingleton<KegApiTokenHashCheck>();
         builder.Schemes.HasApiTokens = true;
         return builder;
     }

@@ -17,7 +17,7 @@ public abstract class InteropApiTokenTests(TestDatabase database) : IDisposable
 
     [Theory]
     [MemberData(nameof(ApiTokenIndexes))]
-    public async Task A_keg_auth_bcrypt_token_finds_its_user_and_is_upgraded_to_the_fast_hash(int index)
+    public async Task A_keg_auth_bcrypt_token_finds_its_user_and_its_hash_is_upgraded_in_the_database(int index)
     {
         var vector = InteropVectors.Instance.ApiTokens[index];
         _db.Save(new TokenEmailUser { Email = "someone-else@example.com", Token = PasswordHash.FromHash(vector.TokenHash) });
@@ -27,9 +27,9 @@ public abstract class InteropApiTokenTests(TestDatabase database) : IDisposable
         {
             var found = await TokenEmailUser.GetUserForApiTokenAsync(context.EmailUsers, vector.ApiToken);
 
+            // Written at once by a conditional update: nothing is left for the caller to save.
             Assert.Equal(user.Id, found?.Id);
-            Assert.True(found!.Token!.IsFastTokenHash);
-            await context.SaveChangesAsync();
+            Assert.False(context.ChangeTracker.HasChanges());
         }
 
         using (var context = _db.NewContext())

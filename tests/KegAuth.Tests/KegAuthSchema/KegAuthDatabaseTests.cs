@@ -115,7 +115,12 @@ public abstract class KegAuthDatabaseTests : IDisposable
 
         var found = await TokenEmailUser.GetUserForApiTokenAsync(db.UsersWithToken, _aliceApi.ApiToken);
 
+        // The bcrypt hash matched the bytes column by value, and the conditional update stored the fast hash as bytes too.
         Assert.Equal(_alice.Id, found?.Id);
+        var stored = Row($"SELECT {_dialect.TypeOf("token")}, {_dialect.HashText("token")}, session_key FROM users_with_token WHERE id = 140892");
+        Assert.Equal(_dialect.BinaryTypeName, stored[0]);
+        Assert.StartsWith("$keg-sha256$", (string)stored[1]!, StringComparison.Ordinal);
+        Assert.Equal("alice-session-key", stored[2]);
     }
 
     [Fact]

@@ -8,13 +8,26 @@ namespace KegAuth;
 /// </summary>
 internal static class ApiTokenFormat
 {
+    /// <summary>
+    /// The longest API token parsed, in characters. A 512-character login id (the column's limit) is
+    /// at most 2,048 base64 characters and generated raw tokens are far shorter: anything longer is
+    /// refused before it is decoded or sent to the database.
+    /// </summary>
+    public const int MaxLength = 4096;
+
     /// <summary>Joins a login id and a raw token.</summary>
-    /// <exception cref="ArgumentException">A part is null or empty, has an unpaired surrogate, or the raw token holds a dot.</exception>
+    /// <exception cref="ArgumentException">A part is null or empty, has an unpaired surrogate, the login id holds a NUL, or the raw token holds a dot.</exception>
     public static string Format(string loginId, string rawToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(loginId);
         ArgumentException.ThrowIfNullOrEmpty(rawToken);
         StrictUtf8.ThrowIfInvalid(loginId, nameof(loginId));
+        if (loginId.Contains('\0', StringComparison.Ordinal))
+        {
+            // The parser refuses it (no database can look it up): such a token could never be presented back.
+            throw new ArgumentException("A login id must not contain a NUL character.", nameof(loginId));
+        }
+
         if (rawToken.Contains('.', StringComparison.Ordinal))
         {
             // The parser splits on the one dot: such a token could never be presented back.
@@ -27,13 +40,14 @@ internal static class ApiTokenFormat
 
     /// <summary>
     /// Splits an API token into login id and raw token. False, never an exception, for null, empty,
-    /// no dot or more than one, an empty part, or a first part that is not padded urlsafe base64 of UTF-8.
+    /// no dot or more than one, an empty part, a first part that is not padded urlsafe base64 of UTF-8,
+    /// a login id holding a NUL (PostgreSQL refuses it in a query parameter), or a token over <see cref="MaxLength"/>.
     /// </summary>
     public static bool TryParse(string? apiToken, out string loginId, out string rawToken)
     {
         loginId = string.Empty;
         rawToken = string.Empty;
-        if (string.IsNullOrEmpty(apiToken))
+        if (string.IsNullOrEmpty(apiToken) || apiToken.Length > MaxLength)
         {
             return false;
         }
@@ -91,6 +105,7 @@ internal static class ApiTokenFormat
             return false;
         }
 
-        return loginId.Length > 0;
+        // No stored login id holds a NUL, and PostgreSQL would fail the whole query on one.
+        return loginId.Length > 0 && !loginId.Contains('\0', StringComparison.Ordinal);
     }
 }

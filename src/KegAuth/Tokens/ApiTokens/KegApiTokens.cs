@@ -67,18 +67,75 @@ public static class KegApiTokens
     public static string Format(string loginId, string rawToken) => ApiTokenFormat.Format(loginId, rawToken);
 
     /// <summary>
-    /// Finds the user an API token belongs to with one query on the login-id column, then one hash
-    /// check. Returns <see langword="null"/> for a malformed token, an unknown user, a user without
-    /// a token hash or a wrong token. When the stored hash is bcrypt (written by Python keg-auth) and
-    /// verifies, <c>Token</c> is replaced with the fast hash: save the context to keep it.
+    /// Splits an API token into login id and raw token. False, never an exception, for null, empty,
+    /// a token over 4,096 characters, no dot or more than one, an empty part, a first part that is not
+    /// padded urlsafe base64 of UTF-8, or a login id holding a NUL character.
+    /// </summary>
+    /// <param name="apiToken">The API token presented.</param>
+    /// <param name="loginId">The login id it names; empty when false.</param>
+    /// <param name="rawToken">The raw token after the dot; empty when false.</param>
+    /// <returns>Whether the token is well formed.</returns>
+    public static bool TryParse(string? apiToken, out string loginId, out string rawToken) => ApiTokenFormat.TryParse(apiToken, out loginId, out rawToken);
+
+    /// <summary>The user whose login id is <paramref name="loginId"/> (one query on the unique login-id column), or <see langword="null"/>.</summary>
+    /// <typeparam name="TUser">The user type.</typeparam>
+    /// <param name="users">The users to search, an EF Core query such as <c>db.Users</c>.</param>
+    /// <param name="loginId">A login id from <see cref="TryParse"/>.</param>
+    /// <param name="cancellationToken">Cancels the query.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="OperationCanceledException">The query was cancelled.</exception>
+    public static Task<TUser?> FindByLoginIdAsync<TUser>(IQueryable<TUser> users, string loginId, CancellationToken cancellationToken = default)
+        where TUser : class, IKegUser<TUser>, IKegUserToken
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(loginId);
+        return users.FirstOrDefaultAsync(LoginIdEquals<TUser>(loginId), cancellationToken);
+    }
+
+    /// <summary>
+    /// Replaces a bcrypt token hash that just verified with the fast hash of the same raw token, in one
+    /// conditional update: <c>UPDATE ... SET token = @fast WHERE key = @key AND token = @verified</c>.
+    /// A revocation or rotation saved since the user was read wins (no row matches and nothing is
+    /// written); no other column is touched, so the session key stays.
     /// </summary>
     /// <typeparam name="TUser">The user type.</typeparam>
-    /// <param name="users">The users to search, e.g. <c>db.Users</c>; must be an EF Core query (tracked, so the upgrade can be saved).</param>
+    /// <param name="users">The users' set or a query on it, e.g. <c>db.Users</c> (its entity type gives the key).</param>
+    /// <param name="user">The user read from <paramref name="users"/>.</param>
+    /// <param name="verifiedHash">The stored hash <paramref name="rawToken"/> was verified against.</param>
+    /// <param name="rawToken">The raw token that verified.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    /// <returns>
+    /// Whether the fast hash was written. False when the row no longer holds <paramref name="verifiedHash"/>,
+    /// when <paramref name="verifiedHash"/> is already the fast hash, or when the query's entity type has no
+    /// single mapped key property. The tracked <paramref name="user"/> is left as it was read, so saving its
+    /// context later cannot write a token over a newer one.
+    /// </returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="rawToken"/> is empty or has an unpaired surrogate.</exception>
+    /// <exception cref="OperationCanceledException">The update was cancelled.</exception>
+    public static Task<bool> UpgradeHashAsync<TUser>(IQueryable<TUser> users, TUser user, PasswordHash verifiedHash, string rawToken, CancellationToken cancellationToken = default)
+        where TUser : class, IKegUser<TUser>, IKegUserToken
+        => ApiTokenHashUpgrade.WriteAsync(users, user, verifiedHash, rawToken, cancellationToken);
+
+    /// <summary>
+    /// Finds the user an API token belongs to with one query on the login-id column, then one hash
+    /// check. Returns <see langword="null"/> for a malformed token (see <see cref="TryParse"/>), an unknown
+    /// user, a user without a token hash or a wrong token. When the stored hash is bcrypt (written by
+    /// Python keg-auth) and verifies, the fast hash is written at once by <see cref="UpgradeHashAsync"/>,
+    /// conditional on the row still holding the bcrypt hash; there is nothing to save, and the returned
+    /// user's <c>Token</c> stays the hash it was read with.
+    /// </summary>
+    /// <typeparam name="TUser">The user type.</typeparam>
+    /// <param name="users">The users to search, e.g. <c>db.Users</c>; must be an EF Core query on the users' set.</param>
     /// <param name="apiToken">The API token presented.</param>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <exception cref="ArgumentNullException"><paramref name="users"/> is null.</exception>
     /// <exception cref="OperationCanceledException">The query was cancelled.</exception>
-    /// <remarks>Bad input never throws; a failing database does, so an outage is not mistaken for a wrong token.</remarks>
+    /// <remarks>
+    /// Bad input never throws; a failing database does, so an outage is not mistaken for a wrong token.
+    /// Nothing here limits failures or bcrypt work: an application that answers API tokens from the
+    /// network should use KegAuth.AspNetCore's API-token scheme, which does.
+    /// </remarks>
     public static async Task<TUser?> FindUserAsync<TUser>(IQueryable<TUser> users, string? apiToken, CancellationToken cancellationToken = default)
         where TUser : class, IKegUser<TUser>, IKegUserToken
     {
@@ -88,7 +145,7 @@ public static class KegApiTokens
             return null;
         }
 
-        var user = await users.FirstOrDefaultAsync(LoginIdEquals<TUser>(loginId), cancellationToken).ConfigureAwait(false);
+        var user = await FindByLoginIdAsync(users, loginId, cancellationToken).ConfigureAwait(false);
         var stored = user?.Token;
         if (stored is null || !stored.Verify(rawToken))
         {
@@ -97,7 +154,7 @@ public static class KegApiTokens
 
         if (!stored.IsFastTokenHash)
         {
-            user!.Token = PasswordHash.CreateForToken(rawToken);
+            await ApiTokenHashUpgrade.WriteAsync(users, user!, stored, rawToken, cancellationToken).ConfigureAwait(false);
         }
 
         return user;
