@@ -115,7 +115,8 @@ public class SaveChangesBenchmarks
 }
 
 /// <summary>
-/// Benchmark-only: removes KegAuth's session-key interceptor from EF's internal services, leaving the
+/// Benchmark-only: removes KegAuth's SaveChanges interceptor (the session-key reset, and since issue 14
+/// the column-length check that shares its pass) from EF's internal services, leaving the
 /// model, converters and query translation of UseKegAuth in place. Add it after UseKegAuth.
 /// </summary>
 public sealed class WithoutSessionKeyInterceptor : IDbContextOptionsExtension
@@ -129,7 +130,7 @@ public sealed class WithoutSessionKeyInterceptor : IDbContextOptionsExtension
     public void ApplyServices(IServiceCollection services)
     {
         var interceptors = services.Where(d => d.ServiceType == typeof(IInterceptor)
-            && d.ImplementationType?.Name == "KegAuthSessionKeyInterceptor").ToList();
+            && d.ImplementationType?.Name == "KegAuthSaveChangesInterceptor").ToList();
         if (interceptors.Count != 1)
         {
             throw new InvalidOperationException("Add this after UseKegAuth; the interceptor was not found.");

@@ -1,75 +1,49 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace KegAuth.EntityFrameworkCore;
 
 /// <summary>
-/// Installed by UseKegAuth: before SaveChanges writes, refuses a string longer than its column's
-/// maximum length on any added or modified entity, naming entity, property and limit (never the
-/// value). SQLite would store it silently and PostgreSQL would fail with a message naming neither.
+/// Part of <see cref="KegAuthSaveRules"/>: before SaveChanges writes, refuses a string longer than its
+/// column's maximum length on an added or modified KegAuth entity, naming entity, property and limit
+/// (never the value). SQLite would store it silently and PostgreSQL would fail with a message naming
+/// neither. The application's own entities are not checked: what reaches the database there is its call.
 /// </summary>
-internal sealed class ColumnLengthCheck : SaveChangesInterceptor
+internal static class ColumnLengthCheck
 {
-    /// <inheritdoc/>
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    /// <summary>Checks one entry with its changes already detected.</summary>
+    /// <exception cref="KegAuthValueTooLongException">A value is longer than its column.</exception>
+    public static void Check(EntityEntry entry)
     {
-        Check(eventData.Context);
-        return result;
-    }
-
-    /// <inheritdoc/>
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Check(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Check(DbContext? context)
-    {
-        if (context is null)
+        if (entry.State is not (EntityState.Added or EntityState.Modified))
         {
             return;
         }
 
-        // Interceptors run before SaveChanges detects changes; the values checked must be the ones saved.
-        if (context.ChangeTracker.AutoDetectChangesEnabled)
+        foreach (var property in entry.Properties)
         {
-            context.ChangeTracker.DetectChanges();
-        }
-
-        foreach (var entry in context.ChangeTracker.Entries())
-        {
-            if (entry.State is not (EntityState.Added or EntityState.Modified))
+            var metadata = property.Metadata;
+            if (metadata.GetMaxLength() is not { } maxLength
+                || (entry.State == EntityState.Modified && !property.IsModified))
             {
                 continue;
             }
 
-            foreach (var property in entry.Properties)
+            var value = property.CurrentValue;
+            if (value is not null && metadata.GetTypeMapping().Converter is { } converter)
             {
-                var metadata = property.Metadata;
-                if (metadata.GetMaxLength() is not { } maxLength
-                    || (entry.State == EntityState.Modified && !property.IsModified))
-                {
-                    continue;
-                }
+                value = converter.ConvertToProvider(value);
+            }
 
-                var value = property.CurrentValue;
-                if (value is not null && metadata.GetTypeMapping().Converter is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
-
-                var length = value switch
-                {
-                    string text => text.Length,
-                    byte[] bytes => bytes.Length,
-                    _ => 0,
-                };
-                if (length > maxLength)
-                {
-                    throw new KegAuthValueTooLongException(entry.Metadata.DisplayName(), metadata.Name, maxLength, length);
-                }
+            var length = value switch
+            {
+                string text => text.Length,
+                byte[] bytes => bytes.Length,
+                _ => 0,
+            };
+            if (length > maxLength)
+            {
+                throw new KegAuthValueTooLongException(entry.Metadata.DisplayName(), metadata.Name, maxLength, length);
             }
         }
     }

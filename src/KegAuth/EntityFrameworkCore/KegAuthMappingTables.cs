@@ -5,14 +5,16 @@ namespace KegAuth.EntityFrameworkCore;
 
 /// <summary>
 /// The six many-to-many tables between the registered user, permissions, bundles and groups (keg-auth
-/// <c>initialize_mappings</c>): names, columns, and the model configuration that creates them.
+/// <c>initialize_mappings</c>): names, columns, and the model configuration that creates them. Only
+/// model building reads the names; at run time the <see cref="KegAuthModelMap"/> reads the
+/// relationships from the finished model, whoever mapped them.
 /// </summary>
 internal static class KegAuthMappingTables
 {
-    public const string UserColumn = "user_id";
-    public const string PermissionColumn = "permission_id";
-    public const string BundleColumn = "bundle_id";
-    public const string GroupColumn = "group_id";
+    private const string UserColumn = "user_id";
+    private const string PermissionColumn = "permission_id";
+    private const string BundleColumn = "bundle_id";
+    private const string GroupColumn = "group_id";
 
     public static readonly Mapping UserPermissions = new("user_permissions", KegEntityKind.User, "Permissions", KegEntityKind.Permission, null, UserColumn, PermissionColumn);
     public static readonly Mapping BundlePermissions = new("bundle_permissions", KegEntityKind.Bundle, "Permissions", KegEntityKind.Permission, null, BundleColumn, PermissionColumn);
@@ -27,10 +29,6 @@ internal static class KegAuthMappingTables
     /// <summary>The table name for <paramref name="suffix"/> under <paramref name="tableNamespace"/>: <c>{ns}_{suffix}</c>, or the bare suffix.</summary>
     public static string TableName(string? tableNamespace, string suffix)
         => string.IsNullOrEmpty(tableNamespace) ? suffix : tableNamespace + "_" + suffix;
-
-    /// <summary>The join entity type of <paramref name="mapping"/> in <paramref name="model"/>, or <see langword="null"/> when it is not mapped.</summary>
-    public static IReadOnlyEntityType? FindJoin(IReadOnlyModel model, string? tableNamespace, Mapping mapping)
-        => model.FindEntityType(TableName(tableNamespace, mapping.Suffix));
 
     /// <summary>
     /// Configures every mapping whose two entity types are in the model and whose navigation exists,

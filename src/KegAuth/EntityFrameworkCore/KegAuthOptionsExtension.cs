@@ -26,10 +26,7 @@ internal sealed class KegAuthOptionsExtension(KegAuthOptions options) : IDbConte
         QueryPreprocessorDecoration.Decorate(services);
         ServiceDecoration.TryDecorate<IModelCustomizer>(services, inner => new KegAuthModelCustomizer(inner));
         ServiceDecoration.TryDecorate<IModelCacheKeyFactory>(services, inner => new KegAuthModelCacheKeyFactory(inner));
-        services.AddSingleton<IInterceptor, KegAuthSessionKeyInterceptor>();
-
-        // After the session-key reset, so the values it writes are checked too.
-        services.AddSingleton<IInterceptor, ColumnLengthCheck>();
+        services.AddSingleton<IInterceptor, KegAuthSaveChangesInterceptor>();
         new EntityFrameworkServicesBuilder(services).TryAdd<IConventionSetPlugin, KegAuthConventionSetPlugin>();
     }
 

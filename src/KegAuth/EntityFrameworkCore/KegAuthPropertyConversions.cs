@@ -1,3 +1,4 @@
+using KegAuth.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace KegAuth.EntityFrameworkCore;

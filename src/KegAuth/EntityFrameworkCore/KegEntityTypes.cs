@@ -9,10 +9,6 @@ namespace KegAuth.EntityFrameworkCore;
 /// <param name="Group">The <see cref="IKegGroup"/> type.</param>
 internal sealed record KegEntityTypes(IReadOnlyEntityType? User, IReadOnlyEntityType? Permission, IReadOnlyEntityType? Bundle, IReadOnlyEntityType? Group)
 {
-    /// <summary>The types of a finished model, scanned once and kept as a runtime annotation (every SaveChanges asks).</summary>
-    public static KegEntityTypes Of(IModel model)
-        => model.GetOrAddRuntimeAnnotationValue("KegAuth:EntityTypes", static m => Find(m!), model);
-
     /// <summary>Scans <paramref name="model"/>; shared-type entities (join tables) are skipped.</summary>
     public static KegEntityTypes Find(IReadOnlyModel model)
     {

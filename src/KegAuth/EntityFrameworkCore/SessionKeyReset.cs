@@ -1,97 +1,118 @@
-using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
-using M = KegAuth.EntityFrameworkCore.KegAuthMappingTables;
 
 namespace KegAuth.EntityFrameworkCore;
 
 /// <summary>
-/// Finds the users whose rights a pending save changes and resets their session keys: changes to a
-/// user's flags or password; mapping rows added or removed (from either side of a relation); groups
-/// and bundles deleted (their users are read before the rows go). Also clears a passed
-/// <c>DisabledUtc</c> when a user is re-enabled.
+/// Part of <see cref="KegAuthSaveRules"/>: finds the users whose rights a pending save changes, so
+/// their session keys are reset: changes to a user's flags or password; mapping rows added or removed
+/// (from either side of a relation); groups and bundles deleted (their users are read before the rows
+/// go). The mapping tables are those of the <see cref="KegAuthModelMap"/>, so a many-to-many the
+/// application mapped itself counts like KegAuth's own. One instance per save.
 /// </summary>
-internal static class SessionKeyReset
+/// <param name="context">The saving context.</param>
+/// <param name="map">Its model's map.</param>
+internal sealed class SessionKeyReset(DbContext context, KegAuthModelMap map)
 {
     private static readonly string[] RightsProperties = [nameof(IKegUser.IsSuperuser), nameof(IKegUser.IsEnabled), nameof(IKegUser.Password)];
 
-    private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
-
     private static readonly MethodInfo LoadUsersMethod = typeof(SessionKeyReset).GetMethod(nameof(LoadUsersAsync), BindingFlags.Static | BindingFlags.NonPublic)!;
 
-    /// <summary>Applies the rules to the context's pending changes.</summary>
-    public static async Task ApplyAsync(DbContext context, bool sync, CancellationToken cancellationToken)
+    private readonly HashSet<EntityEntry> _toReset = new(EntryComparer.Instance);
+
+    /// <summary>Tracked users by hierarchy root and key, so a user named by a mapping row is not loaded again.</summary>
+    private readonly Dictionary<(IEntityType Root, object Key), EntityEntry> _trackedUsers = [];
+
+    /// <summary>Keys of the users, groups and bundles whose rights change, by hierarchy root.</summary>
+    private readonly Dictionary<IEntityType, (KegEntityKind Kind, HashSet<object> Keys)> _affected = [];
+
+    /// <summary>Mapping rows added in this save, by mapping table: the database does not have them yet.</summary>
+    private readonly Dictionary<IEntityType, List<EntityEntry>> _addedRows = [];
+
+    /// <summary>Marks the new key through the entry instead of detecting the whole entry (and its collections) again.</summary>
+    public static void Reset(EntityEntry entry)
     {
-        var options = KegAuthContextOptions.Find(context);
-        if (options is null)
+        ((IKegUser)entry.Entity).ResetSessionKey();
+        if (entry.State is EntityState.Unchanged or EntityState.Modified)
         {
-            return;
-        }
-
-        var tracker = context.ChangeTracker;
-        var autoDetect = tracker.AutoDetectChangesEnabled;
-        if (autoDetect)
-        {
-            tracker.DetectChanges();
-
-            // Every Entries() call would scan the whole tracker again; one scan is enough, and the
-            // entries touched below are detected one by one. SaveChanges detects again after us.
-            tracker.AutoDetectChangesEnabled = false;
-        }
-
-        try
-        {
-            var types = KegEntityTypes.Of(context.Model);
-            var plan = types.User is null ? null : new Plan(context, types, options.TableNamespace);
-            var userKey = types.User?.FindPrimaryKey()!.Properties[0];
-            var trackedUsers = new Dictionary<object, EntityEntry>();
-            var toReset = new HashSet<EntityEntry>(EntryComparer.Instance);
-
-            // One pass over the tracker: users' own changes, the tracked users by key, and the mapping
-            // rows and deletes for the plan. A snapshot: clearing a disabled date changes an entry while we walk.
-            foreach (var entry in tracker.Entries().ToList())
+            var sessionKey = entry.Property(nameof(IKegUser.SessionKey));
+            if (!Equals(sessionKey.CurrentValue, sessionKey.OriginalValue))
             {
-                if (entry.Entity is IKegUser user)
+                sessionKey.IsModified = true;
+            }
+        }
+    }
+
+    /// <summary>Takes what the reset needs from one tracked KegAuth entry.</summary>
+    /// <exception cref="InvalidOperationException">A row of a mapping table KegAuth cannot follow (composite key) is added or removed.</exception>
+    public void Collect(EntityEntry entry)
+    {
+        var type = entry.Metadata;
+        switch (map.Kind(type))
+        {
+            case KegEntityKind.User:
+                if (entry.State == EntityState.Modified && RightsChanged(entry))
                 {
-                    if (entry.State == EntityState.Modified)
-                    {
-                        ClearPassedDisabledDate(entry, user, options.UtcNow);
-                        if (RightsChanged(entry))
-                        {
-                            toReset.Add(entry);
-                        }
-                    }
-
-                    if (userKey is not null && userKey.DeclaringType.ClrType.IsInstanceOfType(user)
-                        && entry.Property(userKey.Name).CurrentValue is { } id)
-                    {
-                        trackedUsers[id] = entry;
-                    }
+                    _toReset.Add(entry);
                 }
-                else
+
+                if (PrimaryKey(entry, original: false) is { } id)
                 {
-                    plan?.Collect(entry);
+                    _trackedUsers[(type.GetRootType(), id)] = entry;
+                }
+
+                break;
+
+            case KegEntityKind.Group or KegEntityKind.Bundle when entry.State == EntityState.Deleted:
+                if (PrimaryKey(entry, original: true) is { } deleted)
+                {
+                    Affected(type.GetRootType(), map.Kind(type)!.Value).Add(deleted);
+                }
+
+                break;
+
+            case null when entry.State is EntityState.Added or EntityState.Deleted && map.ForJoin(type) is { } relationship:
+                var hop = relationship.Hop;
+                var column = entry.Property(hop.From.Name);
+                if ((entry.State == EntityState.Deleted ? column.OriginalValue : column.CurrentValue) is { } holder)
+                {
+                    Affected(relationship.Left.GetRootType(), map.Kind(relationship.Left)!.Value).Add(holder);
+                }
+
+                if (entry.State == EntityState.Added)
+                {
+                    AddedRows(type).Add(entry);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The users whose session keys to reset: tracked ones, and the others loaded; none deleted in this save.</summary>
+    public async Task<IEnumerable<EntityEntry>> ResolveAsync(bool sync, CancellationToken cancellationToken)
+    {
+        // Bundles first: the groups holding them are affected too, and a group's members after that.
+        foreach (var kind in (KegEntityKind[])[KegEntityKind.Bundle, KegEntityKind.Group])
+        {
+            foreach (var (root, affected) in _affected.Where(pair => pair.Value.Kind == kind).ToList())
+            {
+                foreach (var relationship in map.Holding(root))
+                {
+                    var holders = await HoldersAsync(relationship.Hop, affected.Keys, sync, cancellationToken).ConfigureAwait(false);
+                    Affected(relationship.Left.GetRootType(), map.Kind(relationship.Left)!.Value).UnionWith(holders);
                 }
             }
-
-            if (plan is not null)
-            {
-                var userIds = await plan.ResolveUserIdsAsync(sync, cancellationToken).ConfigureAwait(false);
-                toReset.UnionWith(await FindUsersAsync(context, types.User!, userIds, trackedUsers, sync, cancellationToken).ConfigureAwait(false));
-            }
-
-            // A user deleted in this save keeps its key: there is no session left to end.
-            foreach (var entry in toReset.Where(e => e.State != EntityState.Deleted))
-            {
-                Reset(entry);
-            }
         }
-        finally
+
+        foreach (var (root, affected) in _affected.Where(pair => pair.Value.Kind == KegEntityKind.User).ToList())
         {
-            tracker.AutoDetectChangesEnabled = autoDetect;
+            _toReset.UnionWith(await FindUsersAsync(root, affected.Keys, sync, cancellationToken).ConfigureAwait(false));
         }
+
+        // A user deleted in this save keeps its key: there is no session left to end.
+        return _toReset.Where(entry => entry.State != EntityState.Deleted);
     }
 
     private static bool RightsChanged(EntityEntry entry)
@@ -107,63 +128,10 @@ internal static class SessionKeyReset
         return false;
     }
 
-    // Marks the new key through the entry instead of detecting the whole entry (and its collections) again.
-    private static void Reset(EntityEntry entry)
+    private static object? PrimaryKey(EntityEntry entry, bool original)
     {
-        ((IKegUser)entry.Entity).ResetSessionKey();
-        if (entry.State is EntityState.Unchanged or EntityState.Modified)
-        {
-            var sessionKey = entry.Property(nameof(IKegUser.SessionKey));
-            if (!Equals(sessionKey.CurrentValue, sessionKey.OriginalValue))
-            {
-                sessionKey.IsModified = true;
-            }
-        }
-    }
-
-    // keg-auth: re-enabling a user whose disabled date has passed clears it, unless this save sets it.
-    private static void ClearPassedDisabledDate(EntityEntry entry, IKegUser user, DateTime utcNow)
-    {
-        var enabled = entry.Property(nameof(IKegUser.IsEnabled));
-        var disabledUtc = entry.Property(nameof(IKegUser.DisabledUtc));
-        if (enabled.IsModified && user.IsEnabled && enabled.OriginalValue is false
-            && user.DisabledUtc <= utcNow && !disabledUtc.IsModified)
-        {
-            disabledUtc.CurrentValue = null;
-        }
-    }
-
-    private static async Task<IEnumerable<EntityEntry>> FindUsersAsync(
-        DbContext context, IReadOnlyEntityType userType, HashSet<object> ids, Dictionary<object, EntityEntry> trackedUsers, bool sync, CancellationToken cancellationToken)
-    {
-        if (ids.Count == 0)
-        {
-            return [];
-        }
-
-        var found = new List<EntityEntry>();
-        var missing = new HashSet<object>();
-        foreach (var id in ids)
-        {
-            if (trackedUsers.TryGetValue(id, out var entry))
-            {
-                found.Add(entry);
-            }
-            else
-            {
-                missing.Add(id);
-            }
-        }
-
-        if (missing.Count > 0)
-        {
-            var key = userType.FindPrimaryKey()!.Properties[0];
-            var load = (Task<List<IKegUser>>)LoadUsersMethod.MakeGenericMethod(userType.ClrType, key.ClrType)
-                .Invoke(null, [context, key.Name, missing, sync, cancellationToken])!;
-            found.AddRange((await load.ConfigureAwait(false)).Select(user => context.Entry(user)));
-        }
-
-        return found;
+        var property = entry.Property(entry.Metadata.FindPrimaryKey()!.Properties[0]);
+        return original ? property.OriginalValue : property.CurrentValue;
     }
 
     private static async Task<List<IKegUser>> LoadUsersAsync<TUser, TKey>(
@@ -176,133 +144,63 @@ internal static class SessionKeyReset
         return users.Cast<IKegUser>().ToList();
     }
 
-    /// <summary>Builds <c>SELECT select FROM join WHERE filter IN (values)</c> over a mapping table, untyped.</summary>
-    internal static IQueryable<object> SelectColumn(DbContext context, IReadOnlyEntityType join, string filterColumn, IEnumerable<object> values, string selectColumn)
+    private HashSet<object> Affected(IEntityType root, KegEntityKind kind)
     {
-        var filterType = join.FindProperty(filterColumn)!.ClrType;
-        var selectType = join.FindProperty(selectColumn)!.ClrType;
-        var typed = values.Where(v => v.GetType() == filterType).ToArray();
-        var array = Array.CreateInstance(filterType, typed.Length);
-        Array.Copy(typed, array, typed.Length);
+        if (!_affected.TryGetValue(root, out var affected))
+        {
+            _affected[root] = affected = (kind, []);
+        }
 
-        var row = Expression.Parameter(typeof(Dictionary<string, object>), "row");
-        var filter = Expression.Lambda<Func<Dictionary<string, object>, bool>>(
-            Expression.Call(
-                typeof(Enumerable), nameof(Enumerable.Contains), [filterType],
-                Expression.Constant(array),
-                Expression.Call(PropertyMethod.MakeGenericMethod(filterType), row, Expression.Constant(filterColumn))),
-            row);
-        var select = Expression.Lambda<Func<Dictionary<string, object>, object>>(
-            Expression.Convert(Expression.Call(PropertyMethod.MakeGenericMethod(selectType), row, Expression.Constant(selectColumn)), typeof(object)),
-            row);
-        return context.Set<Dictionary<string, object>>(join.Name).Where(filter).Select(select);
+        return affected.Keys;
     }
 
-    /// <summary>The mapping rows and deletes of one save, turned into the ids of affected users.</summary>
-    private sealed class Plan(DbContext context, KegEntityTypes types, string? tableNamespace)
+    private List<EntityEntry> AddedRows(IEntityType join)
     {
-        private readonly HashSet<object> _users = [];
-        private readonly HashSet<object> _groups = [];
-        private readonly HashSet<object> _bundles = [];
-
-        /// <summary>Join entity type name to the column that names the affected side, and the set it goes into.</summary>
-        private Dictionary<string, (string Column, HashSet<object> Into)>? _joins;
-
-        /// <summary>Takes what the plan needs from one tracked entry: a deleted group or bundle, or an added or deleted mapping row.</summary>
-        public void Collect(EntityEntry entry)
+        if (!_addedRows.TryGetValue(join, out var rows))
         {
-            if (entry.State is not (EntityState.Added or EntityState.Deleted))
-            {
-                return;
-            }
+            _addedRows[join] = rows = [];
+        }
 
-            if (entry.State is EntityState.Deleted && types.Group is not null && types.Group.ClrType.IsInstanceOfType(entry.Entity))
+        return rows;
+    }
+
+    /// <summary>The keys of whoever holds one of <paramref name="targets"/> along <paramref name="hop"/>: rows added in this save and rows already in the database.</summary>
+    private async Task<List<object>> HoldersAsync(MappingHop hop, HashSet<object> targets, bool sync, CancellationToken cancellationToken)
+    {
+        var holders = _addedRows.GetValueOrDefault(hop.Join, [])
+            .Where(row => row.Property(hop.To.Name).CurrentValue is { } target && targets.Contains(target))
+            .Select(row => row.Property(hop.From.Name).CurrentValue!)
+            .ToList();
+        var query = MappingRows.Select(context, hop.Join, hop.To, targets, hop.From);
+        holders.AddRange(sync ? query.ToList() : await query.ToListAsync(cancellationToken).ConfigureAwait(false));
+        return holders;
+    }
+
+    private async Task<IEnumerable<EntityEntry>> FindUsersAsync(IEntityType root, HashSet<object> ids, bool sync, CancellationToken cancellationToken)
+    {
+        var found = new List<EntityEntry>();
+        var missing = new HashSet<object>();
+        foreach (var id in ids)
+        {
+            if (_trackedUsers.TryGetValue((root, id), out var entry))
             {
-                AddKey(_groups, entry);
+                found.Add(entry);
             }
-            else if (entry.State is EntityState.Deleted && types.Bundle is not null && types.Bundle.ClrType.IsInstanceOfType(entry.Entity))
+            else
             {
-                AddKey(_bundles, entry);
-            }
-            else if (entry.Entity is Dictionary<string, object> && Joins().TryGetValue(entry.Metadata.Name, out var join))
-            {
-                var property = entry.Property(join.Column);
-                if ((entry.State == EntityState.Deleted ? property.OriginalValue : property.CurrentValue) is { } id)
-                {
-                    join.Into.Add(id);
-                }
+                missing.Add(id);
             }
         }
 
-        public async Task<HashSet<object>> ResolveUserIdsAsync(bool sync, CancellationToken cancellationToken)
+        if (missing.Count > 0)
         {
-            if (_bundles.Count > 0)
-            {
-                // Users of the bundle directly, and through the groups that hold it.
-                _users.UnionWith(await RelatedAsync(M.UserBundles, M.BundleColumn, _bundles, M.UserColumn, sync, cancellationToken).ConfigureAwait(false));
-                _groups.UnionWith(await RelatedAsync(M.GroupBundles, M.BundleColumn, _bundles, M.GroupColumn, sync, cancellationToken).ConfigureAwait(false));
-            }
-
-            if (_groups.Count > 0)
-            {
-                _users.UnionWith(await RelatedAsync(M.UserGroups, M.GroupColumn, _groups, M.UserColumn, sync, cancellationToken).ConfigureAwait(false));
-            }
-
-            return _users;
+            var key = root.FindPrimaryKey()!.Properties[0];
+            var load = (Task<List<IKegUser>>)LoadUsersMethod.MakeGenericMethod(root.ClrType, key.ClrType)
+                .Invoke(null, [context, key.Name, missing, sync, cancellationToken])!;
+            found.AddRange((await load.ConfigureAwait(false)).Select(user => context.Entry(user)));
         }
 
-        private Dictionary<string, (string Column, HashSet<object> Into)> Joins()
-        {
-            if (_joins is not null)
-            {
-                return _joins;
-            }
-
-            _joins = [];
-            Add(M.UserPermissions, M.UserColumn, _users);
-            Add(M.UserBundles, M.UserColumn, _users);
-            Add(M.UserGroups, M.UserColumn, _users);
-            Add(M.GroupPermissions, M.GroupColumn, _groups);
-            Add(M.GroupBundles, M.GroupColumn, _groups);
-            Add(M.BundlePermissions, M.BundleColumn, _bundles);
-            return _joins;
-
-            void Add(M.Mapping mapping, string column, HashSet<object> into)
-            {
-                if (M.FindJoin(context.Model, tableNamespace, mapping) is { } join)
-                {
-                    _joins[join.Name] = (column, into);
-                }
-            }
-        }
-
-        // Rows pending in the tracker (added in this save) and rows already in the database.
-        private async Task<List<object>> RelatedAsync(
-            M.Mapping mapping, string filterColumn, HashSet<object> values, string selectColumn, bool sync, CancellationToken cancellationToken)
-        {
-            var join = M.FindJoin(context.Model, tableNamespace, mapping);
-            if (join is null)
-            {
-                return [];
-            }
-
-            var related = context.ChangeTracker.Entries<Dictionary<string, object>>()
-                .Where(e => e.Metadata.Name == join.Name && e.State == EntityState.Added && e.Property(filterColumn).CurrentValue is { } v && values.Contains(v))
-                .Select(e => e.Property(selectColumn).CurrentValue!)
-                .ToList();
-            var query = SelectColumn(context, join, filterColumn, values, selectColumn);
-            related.AddRange(sync ? query.ToList() : await query.ToListAsync(cancellationToken).ConfigureAwait(false));
-            return related;
-        }
-
-        private static void AddKey(HashSet<object> into, EntityEntry entry)
-        {
-            var key = entry.Metadata.FindPrimaryKey()!.Properties[0];
-            if (entry.Property(key.Name).OriginalValue is { } id)
-            {
-                into.Add(id);
-            }
-        }
+        return found;
     }
 
     /// <summary>Entries are wrappers: two for the same entity are equal here.</summary>

@@ -69,6 +69,40 @@ public abstract class ColumnLengthTests : IDisposable
     }
 
     [Fact]
+    public async Task An_application_entity_is_not_kegauths_business_its_value_reaches_the_provider()
+    {
+        await using var context = _database.CreateContext<AppNotesContext>(TestClock.Options(TestClock.Create()));
+        await context.Database.ExecuteSqlRawAsync("CREATE TABLE \"Notes\" (\"Id\" integer PRIMARY KEY, \"Text\" varchar(10) NOT NULL)");
+        context.Notes.Add(new AppNote { Id = 1, Text = new string('n', 11) });
+
+        if (_database is SqliteTestDatabase)
+        {
+            // SQLite stores it as it stores any over-long text: the application's call, not KegAuth's.
+            await context.SaveChangesAsync();
+            await using var check = _database.CreateContext<AppNotesContext>(TestClock.Options(TestClock.Create()));
+            Assert.Equal(11, check.Notes.Single().Text.Length);
+        }
+        else
+        {
+            // PostgreSQL refuses it with its own error (string_data_right_truncation), not KegAuth's.
+            var error = await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
+            Assert.Equal("22001", Assert.IsType<Npgsql.PostgresException>(error.InnerException).SqlState);
+        }
+    }
+
+    [Fact]
+    public void A_kegauth_entity_saved_beside_an_application_entity_is_still_checked()
+    {
+        using var context = _database.CreateContext<AppNotesContext>(TestClock.Options(TestClock.Create()));
+        context.Notes.Add(new AppNote { Id = 1, Text = "short" });
+        context.Users.Add(new EfUser { Username = new string('u', 513) });
+
+        var error = Assert.Throws<KegAuthValueTooLongException>(() => context.SaveChanges());
+
+        Assert.Equal(("Username", 512, 513), (error.PropertyName, error.MaxLength, error.Length));
+    }
+
+    [Fact]
     public async Task An_attempt_from_a_source_ip_over_50_is_stored_cut_to_the_column()
     {
         var options = TestClock.Options(TestClock.Create());

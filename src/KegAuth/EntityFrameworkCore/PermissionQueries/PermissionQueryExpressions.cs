@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using static KegAuth.EntityFrameworkCore.ModelExpressions;
 
 namespace KegAuth.EntityFrameworkCore;
 
@@ -14,16 +15,6 @@ namespace KegAuth.EntityFrameworkCore;
 /// </summary>
 internal static class PermissionQueryExpressions
 {
-    private static readonly MethodInfo SetMethod = typeof(DbContext).GetMethod(nameof(DbContext.Set), 1, Type.EmptyTypes)!;
-    private static readonly MethodInfo NamedSetMethod = typeof(DbContext).GetMethod(nameof(DbContext.Set), 1, [typeof(string)])!;
-    private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
-    private static readonly MethodInfo WhereMethod = QueryableMethod(nameof(Queryable.Where), 2, predicateArity: 1);
-    private static readonly MethodInfo SelectMethod = QueryableMethod(nameof(Queryable.Select), 2, predicateArity: 1);
-    private static readonly MethodInfo JoinMethod = QueryableMethod(nameof(Queryable.Join), 5, predicateArity: null);
-    private static readonly MethodInfo UnionMethod = QueryableMethod(nameof(Queryable.Union), 2, predicateArity: null);
-    private static readonly MethodInfo ContainsMethod = QueryableMethod(nameof(Queryable.Contains), 2, predicateArity: null);
-    private static readonly MethodInfo AnyMethod = QueryableMethod(nameof(Queryable.Any), 2, predicateArity: 1);
-
     /// <summary>
     /// <c>(db, key) =&gt; permissions of the root entity with that key</c>, tracked as <paramref name="tracking"/> says.
     /// Model query filters still apply: the permission's to the rows, and a root, bundle or group
@@ -137,33 +128,10 @@ internal static class PermissionQueryExpressions
         return Expression.Call(SelectMethod.MakeGenericMethod(from, to), keys, Expression.Lambda(Expression.Convert(key, to), key));
     }
 
-    /// <summary><c>db.Set&lt;T&gt;()</c>, or <c>db.Set&lt;T&gt;(name)</c> for a shared-type entity such as a mapping table.</summary>
-    private static MethodCallExpression Set(ParameterExpression db, IEntityType entity) => entity.HasSharedClrType
-        ? Expression.Call(db, NamedSetMethod.MakeGenericMethod(entity.ClrType), Expression.Constant(entity.Name))
-        : Expression.Call(db, SetMethod.MakeGenericMethod(entity.ClrType));
-
-    /// <summary><c>EF.Property&lt;T&gt;(instance, name)</c>: works for CLR, shadow and property-bag properties alike.</summary>
-    private static MethodCallExpression Property(Expression instance, IProperty property)
-        => Expression.Call(PropertyMethod.MakeGenericMethod(property.ClrType), instance, Expression.Constant(property.Name));
-
-    private static Expression Convert(Expression value, Type type) => value.Type == type ? value : Expression.Convert(value, type);
-
     private static MethodInfo Tracking(QueryTrackingBehavior tracking) => tracking switch
     {
         QueryTrackingBehavior.NoTracking => typeof(EntityFrameworkQueryableExtensions).GetMethod(nameof(EntityFrameworkQueryableExtensions.AsNoTracking))!,
         QueryTrackingBehavior.NoTrackingWithIdentityResolution => typeof(EntityFrameworkQueryableExtensions).GetMethod(nameof(EntityFrameworkQueryableExtensions.AsNoTrackingWithIdentityResolution))!,
         _ => typeof(EntityFrameworkQueryableExtensions).GetMethod(nameof(EntityFrameworkQueryableExtensions.AsTracking), 1, [typeof(IQueryable<>).MakeGenericType(Type.MakeGenericMethodParameter(0))])!,
     };
-
-    private static MethodInfo QueryableMethod(string name, int parameters, int? predicateArity) => typeof(Queryable)
-        .GetMethods(BindingFlags.Public | BindingFlags.Static)
-        .Single(method => method.Name == name
-            && method.GetParameters().Length == parameters
-            && (method.Name != nameof(Queryable.Join) || method.GetGenericArguments().Length == 4)
-            && (predicateArity is not { } arity || LambdaArity(method.GetParameters()[1].ParameterType) == arity + 1));
-
-    /// <summary>The number of type arguments of the <c>Func</c> inside <c>Expression&lt;Func&lt;…&gt;&gt;</c>; 0 when not a lambda.</summary>
-    private static int LambdaArity(Type parameter) => parameter.IsGenericType && parameter.GetGenericTypeDefinition() == typeof(Expression<>)
-        ? parameter.GetGenericArguments()[0].GetGenericArguments().Length
-        : 0;
 }

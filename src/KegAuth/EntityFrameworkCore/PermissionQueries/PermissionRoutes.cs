@@ -4,8 +4,8 @@ namespace KegAuth.EntityFrameworkCore;
 
 /// <summary>
 /// The ways a user or group reaches permissions (keg-auth <c>get_all_permissions</c>), as chains of
-/// mapping-table steps read from the model, so table and column names follow <c>TableNamespace</c>,
-/// the schema naming and any many-to-many the application configured itself.
+/// mapping-table steps taken from the <see cref="KegAuthModelMap"/>, so table and column names follow
+/// <c>TableNamespace</c>, the schema naming and any many-to-many the application configured itself.
 /// </summary>
 internal static class PermissionRoutes
 {
@@ -46,6 +46,7 @@ internal static class PermissionRoutes
 
     private static List<MappingHop>? TryFollow(IEntityType root, string[] names)
     {
+        var map = KegAuthModelMap.Of(root.Model);
         var hops = new List<MappingHop>(names.Length);
         var current = root;
         foreach (var name in names)
@@ -55,28 +56,14 @@ internal static class PermissionRoutes
                 return null;
             }
 
-            var hop = Hop(current, name);
+            var relationship = map.Find(current, name)
+                ?? throw new InvalidOperationException(
+                    $"'{current.DisplayName()}.{name}' is not mapped as a many-to-many relationship. Call UseKegAuth on the context options, or map it with UsingEntity.");
+            var hop = relationship.Hop;
             hops.Add(hop);
             current = hop.Target;
         }
 
         return hops;
-    }
-
-    private static MappingHop Hop(IEntityType entity, string name)
-    {
-        var skip = entity.FindSkipNavigation(name)
-            ?? throw new InvalidOperationException(
-                $"'{entity.DisplayName()}.{name}' is not mapped as a many-to-many relationship. Call UseKegAuth on the context options, or map it with UsingEntity.");
-        var back = skip.ForeignKey;
-        var forward = skip.Inverse?.ForeignKey
-            ?? skip.JoinEntityType.GetForeignKeys().Single(foreignKey => foreignKey != back);
-        if (back.Properties.Count != 1 || forward.Properties.Count != 1)
-        {
-            throw new InvalidOperationException(
-                $"'{entity.DisplayName()}.{name}' maps to a composite key; KegAuth resolves permissions through single-column mapping tables.");
-        }
-
-        return new MappingHop(skip.JoinEntityType, back.Properties[0], forward.Properties[0], skip.TargetEntityType, forward.PrincipalKey.Properties[0]);
     }
 }

@@ -3,18 +3,18 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace KegAuth.EntityFrameworkCore;
 
 /// <summary>
-/// Installed by UseKegAuth: before each SaveChanges writes, resets the session key of every user
-/// whose rights the save changes, so the change lands in the same SaveChanges and transaction
-/// (keg-auth <c>initialize_events</c>). Stateless; the work is in <see cref="SessionKeyReset"/>.
+/// Installed by UseKegAuth: before each SaveChanges writes, applies KegAuth's rules to the pending
+/// changes of KegAuth's entities, so what they change lands in the same SaveChanges and transaction
+/// (keg-auth <c>initialize_events</c>). Stateless; the work is in <see cref="KegAuthSaveRules"/>.
 /// </summary>
-internal sealed class KegAuthSessionKeyInterceptor : SaveChangesInterceptor
+internal sealed class KegAuthSaveChangesInterceptor : SaveChangesInterceptor
 {
     /// <inheritdoc/>
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is { } context)
         {
-            SessionKeyReset.ApplyAsync(context, sync: true, CancellationToken.None).GetAwaiter().GetResult();
+            KegAuthSaveRules.ApplyAsync(context, sync: true, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         return result;
@@ -28,7 +28,7 @@ internal sealed class KegAuthSessionKeyInterceptor : SaveChangesInterceptor
     {
         if (eventData.Context is { } context)
         {
-            await SessionKeyReset.ApplyAsync(context, sync: false, cancellationToken).ConfigureAwait(false);
+            await KegAuthSaveRules.ApplyAsync(context, sync: false, cancellationToken).ConfigureAwait(false);
         }
 
         return result;

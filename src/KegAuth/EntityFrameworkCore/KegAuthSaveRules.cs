@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace KegAuth.EntityFrameworkCore;
+
+/// <summary>
+/// The rules KegAuth applies when a context saves, in one pass over the change tracker and only to
+/// KegAuth's entities and mapping tables (the application's own entities are its business):
+/// <see cref="DisabledDateRule"/>, <see cref="SessionKeyReset"/> and <see cref="ColumnLengthCheck"/>.
+/// </summary>
+internal static class KegAuthSaveRules
+{
+    /// <summary>Applies the rules to the context's pending changes.</summary>
+    /// <exception cref="KegAuthValueTooLongException">A KegAuth entity holds a value longer than its column.</exception>
+    public static async Task ApplyAsync(DbContext context, bool sync, CancellationToken cancellationToken)
+    {
+        var options = KegAuthContextOptions.Find(context);
+        if (options is null)
+        {
+            return;
+        }
+
+        var tracker = context.ChangeTracker;
+        var autoDetect = tracker.AutoDetectChangesEnabled;
+        if (autoDetect)
+        {
+            // The values checked and compared must be the ones saved. Every Entries() call would scan
+            // the whole tracker again; one scan is enough, and SaveChanges detects again after us.
+            tracker.DetectChanges();
+            tracker.AutoDetectChangesEnabled = false;
+        }
+
+        try
+        {
+            var map = KegAuthModelMap.Of(context.Model);
+            var reset = new SessionKeyReset(context, map);
+
+            // A snapshot: clearing a disabled date changes an entry while we walk.
+            foreach (var entry in tracker.Entries().ToList())
+            {
+                if (!map.Covers(entry.Metadata))
+                {
+                    continue;
+                }
+
+                DisabledDateRule.Apply(entry, options.UtcNow);
+                reset.Collect(entry);
+                ColumnLengthCheck.Check(entry);
+            }
+
+            foreach (var user in await reset.ResolveAsync(sync, cancellationToken).ConfigureAwait(false))
+            {
+                SessionKeyReset.Reset(user);
+
+                // A user loaded for the reset was not in the pass above.
+                ColumnLengthCheck.Check(user);
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+}
