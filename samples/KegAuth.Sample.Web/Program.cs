@@ -37,12 +37,14 @@ var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapGet("/", () => "KegAuth sample: POST /register, /login, /logout, /logout-everywhere, /forgot-password, /reset-password, /api-token (JSON bodies; send Content-Type: application/json); GET /me, /admin/users");
+app.MapGet("/", () => "KegAuth sample: POST /register and KegAuth's endpoints under /api/auth (login, logout, logout-everywhere, forgot-password, reset-password, verify-account, resend-verification, change-password, api-token; GET me). Send JSON (Content-Type: application/json). GET /admin/users needs users.view.");
 
-// Every state-changing endpoint refuses cross-site requests: a cookie alone never suffices.
-var api = app.MapGroup("/").RefuseCrossSiteRequests();
+// KegAuth's ready-made JSON endpoints: problem+json errors, 429 with Retry-After, cross-site requests refused.
+app.MapKegAuthEndpoints();
 
-api.MapPost("/register", async (Credentials body, SampleDb db, IOptions<KegAuthOptions> options) =>
+// The sample's own registration, with its own rules until it uses KegAuth's password policy; it refuses
+// cross-site requests as KegAuth's endpoints do.
+app.MapPost("/register", async (Credentials body, SampleDb db, IOptions<KegAuthOptions> options) =>
 {
     if (SampleRegistration.Problem(body.Username, body.Password) is { } problem)
     {
@@ -60,75 +62,8 @@ api.MapPost("/register", async (Credentials body, SampleDb db, IOptions<KegAuthO
     user.SetPassword(body.Password, options.Value);
     db.Users.Add(user);
     await db.SaveChangesAsync();
-    return Results.Created("/me", new { user.Id, user.Username });
-});
-
-api.MapPost("/login", async (Credentials body, HttpContext http, IKegSignIn<User> signIn) =>
-{
-    var result = await signIn.PasswordSignInAsync(http, body.Username, body.Password);
-    return result.Status switch
-    {
-        KegSignInStatus.Succeeded => Results.Ok(new { result.User!.Username }),
-        KegSignInStatus.LockedOut => Results.Json(new { error = "Too many attempts; try again later." }, statusCode: StatusCodes.Status429TooManyRequests),
-        KegSignInStatus.Inactive => Results.Json(new { error = "This account is disabled." }, statusCode: StatusCodes.Status403Forbidden),
-        _ => Results.Json(new { error = "Wrong username or password." }, statusCode: StatusCodes.Status401Unauthorized),
-    };
-});
-
-api.MapPost("/logout", async (HttpContext http, IKegSignIn<User> signIn) =>
-{
-    await signIn.SignOutAsync(http);
-    return Results.NoContent();
-});
-
-api.MapPost("/logout-everywhere", async (HttpContext http, IKegSignIn<User> signIn) =>
-{
-    await signIn.SignOutEverywhereAsync(http);
-    return Results.NoContent();
-}).RequireAuthorization();
-
-api.MapPost("/forgot-password", async (ForgotPassword body, HttpContext http, IKegPasswordReset<User> reset) =>
-    await reset.ForgotPasswordAsync(body.Username, http.Connection.RemoteIpAddress?.ToString()) == KegForgotPasswordStatus.LockedOut
-        ? Results.StatusCode(StatusCodes.Status429TooManyRequests)
-        : Results.Accepted(value: new { message = "If that account exists, a reset link was sent (see the console)." }));
-
-api.MapPost("/reset-password", async (ResetPassword body, HttpContext http, IKegPasswordReset<User> reset) =>
-{
-    if (SampleRegistration.PasswordProblem(body.NewPassword) is { } problem)
-    {
-        return Results.BadRequest(new { error = problem });
-    }
-
-    return await reset.ResetPasswordAsync(body.UserKey, body.Token, body.NewPassword, http.Connection.RemoteIpAddress?.ToString()) switch
-    {
-        KegResetPasswordStatus.Succeeded => Results.Ok(new { message = "Password changed; log in again." }),
-        KegResetPasswordStatus.LockedOut => Results.StatusCode(StatusCodes.Status429TooManyRequests),
-        KegResetPasswordStatus.PasswordRejected => Results.BadRequest(new { error = "That password cannot be used." }),
-        _ => Results.BadRequest(new { error = "The reset link is invalid or expired." }),
-    };
-});
-
-api.MapPost("/api-token", async (HttpContext http, IKegCurrentUser<User> current, SampleDb db, IOptions<KegAuthOptions> options) =>
-{
-    var user = await current.GetAsync(http.User);
-    if (user is null)
-    {
-        return Results.Unauthorized();
-    }
-
-    // Shown once; only its hash is stored. A new token replaces the old one.
-    var token = user.GenerateApiToken(options.Value);
-    await db.SaveChangesAsync();
-    return Results.Ok(new { token });
-}).RequireAuthorization();
-
-app.MapGet("/me", async (HttpContext http, IKegCurrentUser<User> current, SampleDb db) =>
-{
-    var user = await current.GetAsync(http.User);
-    return user is null
-        ? Results.Unauthorized()
-        : Results.Ok(new { user.Id, user.Username, user.IsSuperuser, permissions = await user.GetAllPermissionTokensAsync(db) });
-}).RequireAuthorization();
+    return Results.Created("/api/auth/me", new { user.Id, user.Username });
+}).RefuseCrossSiteRequests();
 
 app.MapGet("/admin/users", async (SampleDb db) =>
     await db.Users.OrderBy(u => u.Username).Select(u => new { u.Id, u.Username, u.IsEnabled, u.LastLoginUtc }).ToListAsync())
@@ -149,6 +84,3 @@ public partial class Program;
 
 internal sealed record Credentials(string Username, string Password);
 
-internal sealed record ForgotPassword(string Username);
-
-internal sealed record ResetPassword(string UserKey, string Token, string NewPassword);

@@ -170,7 +170,7 @@ internal static class KegAuthEndpoints<TContext, TUser>
             return KegAuthProblem.PasswordPolicy(["password-rejected"]);
         }
 
-        if ((await users.ResolveLoginIdAsync(loginId, http.RequestAborted).ConfigureAwait(false)).User is not null)
+        if (await users.IsLoginIdTakenIgnoringCaseAsync(loginId, http.RequestAborted).ConfigureAwait(false))
         {
             return KegAuthProblem.Taken();
         }

@@ -108,6 +108,18 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
         return (user, user?.LoginId ?? canonical);
     }
 
+    /// <summary>
+    /// Whether a user's login id equals <paramref name="loginId"/> ignoring case: a username that differs
+    /// from another only in case (<c>Admin</c> beside <c>admin</c>) would let one user pass for another.
+    /// A scan, not an index lookup: for registration, not sign-in.
+    /// </summary>
+    public Task<bool> IsLoginIdTakenIgnoringCaseAsync(string loginId, CancellationToken cancellationToken)
+    {
+        var lowered = loginId.ToLowerInvariant();
+        var name = TUser.LoginIdPropertyName;
+        return db.Set<TUser>().AnyAsync(user => EF.Property<string>(user, name).ToLower() == lowered, cancellationToken);
+    }
+
     /// <summary><c>user =&gt; user.&lt;key&gt; == key of <paramref name="user"/></c>, for set-based updates of one user.</summary>
     public Expression<Func<TUser, bool>> KeyEquals(TUser user)
     {
