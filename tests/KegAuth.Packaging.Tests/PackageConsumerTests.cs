@@ -22,6 +22,8 @@ public sealed partial class PackageConsumerTests(ConsumerFixture fixture, ITestO
         Assert.Contains("lib/net10.0/KegAuth.dll", entries);
         Assert.Contains("lib/net10.0/KegAuth.xml", entries);
         Assert.Contains("README.md", entries);
+        // The common-password list's source and licence travel with the assembly that embeds it.
+        Assert.Contains("THIRD-PARTY-NOTICES.md", entries);
         // Exactly these: any other assembly there would be a dependency the compiler cannot load.
         Assert.Equal(
             ["analyzers/dotnet/cs/KegAuth.CodeFixes.dll", "analyzers/dotnet/cs/KegAuth.Generators.dll"],

@@ -116,6 +116,14 @@ public sealed class KegAuthOptions
     /// </summary>
     public KegLockoutOptions Lockout { get; set; } = new();
 
+    /// <summary>
+    /// The built-in password rules that <see cref="IKegPasswordPolicy"/> applies wherever a person
+    /// sets a password: keg-auth's <c>PasswordPolicy</c> (8 characters, 3 of 4 kinds of character,
+    /// not the login id) plus bcrypt's 72-byte maximum and the shipped common-password list. Checked
+    /// at start-up with the other settings.
+    /// </summary>
+    public KegPasswordPolicyOptions PasswordPolicy { get; set; } = new();
+
     /// <summary>The current UTC time from <see cref="TimeProvider"/>, as a <see cref="DateTimeKind.Utc"/> value.</summary>
     internal DateTime UtcNow => TimeProvider.GetUtcNow().UtcDateTime;
 

@@ -46,6 +46,7 @@ internal static class KegAuthOptionsValidation
             AddLockoutErrors(errors, nameof(KegLockoutOptions.Reset), options.Lockout.Reset);
         }
 
+        AddPasswordPolicyErrors(errors, options.PasswordPolicy);
         return errors;
     }
 
@@ -85,6 +86,18 @@ internal static class KegAuthOptionsValidation
         {
             errors.Add(error);
         }
+    }
+
+    private static void AddPasswordPolicyErrors(List<string> errors, KegPasswordPolicyOptions? policy)
+    {
+        var prefix = $"{nameof(KegAuthOptions)}.{nameof(KegAuthOptions.PasswordPolicy)}";
+        if (policy is null)
+        {
+            errors.Add($"{prefix} is required; leave the default for keg-auth's rules.");
+            return;
+        }
+
+        errors.AddRange(policy.GetErrors(prefix));
     }
 
     private static void AddLockoutErrors(List<string> errors, string name, KegLockoutPolicy? policy)

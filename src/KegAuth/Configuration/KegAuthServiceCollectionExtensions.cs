@@ -15,6 +15,9 @@ public static partial class KegAuthServiceCollectionExtensions
     /// message naming it; with <see cref="KegAuthOptions.AllowShortSecretKey"/> a short one is accepted
     /// and a warning is logged through the registered <see cref="ILoggerFactory"/>), and registers <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/>
     /// is already registered. The options' clock defaults to the registered <see cref="TimeProvider"/>.
+    /// Also registers the password policy, <see cref="IKegPasswordPolicy"/> (scoped), with the built-in
+    /// <see cref="KegPasswordRules"/> from <see cref="KegAuthOptions.PasswordPolicy"/>; add the
+    /// application's own rules with <see cref="AddKegPasswordValidator{TValidator}"/>.
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configure">Sets the options; runs after the clock default is applied.</param>
@@ -32,6 +35,7 @@ public static partial class KegAuthServiceCollectionExtensions
         // A factory, so that an app without logging registered still starts (and just logs nothing).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KegAuthOptions>, KegAuthOptionsValidator>(
             provider => new KegAuthOptionsValidator(provider.GetService<ILoggerFactory>()?.CreateLogger<KegAuthOptions>() ?? NullLogger<KegAuthOptions>.Instance)));
+        AddKegPasswordPolicy(services);
         return services;
     }
 
