@@ -42,13 +42,21 @@ app.MapGet("/", () => "KegAuth sample: POST /register and KegAuth's endpoints un
 // KegAuth's ready-made JSON endpoints: problem+json errors, 429 with Retry-After, cross-site requests refused.
 app.MapKegAuthEndpoints();
 
-// The sample's own registration, with its own rules until it uses KegAuth's password policy; it refuses
-// cross-site requests as KegAuth's endpoints do.
-app.MapPost("/register", async (Credentials body, SampleDb db, IOptions<KegAuthOptions> options) =>
+// The sample's own registration (KegAuth's /api/auth/register would do as well, with Register named):
+// a username without surrounding spaces, KegAuth's password policy; it refuses cross-site requests as
+// KegAuth's endpoints do.
+app.MapPost("/register", async (Credentials body, SampleDb db, IKegPasswordPolicy policy, IOptions<KegAuthOptions> options) =>
 {
-    if (SampleRegistration.Problem(body.Username, body.Password) is { } problem)
+    if (SampleRegistration.UsernameProblem(body.Username) is { } problem)
     {
         return Results.BadRequest(new { error = problem });
+    }
+
+    // KegAuth's password policy: every problem at once.
+    var check = await policy.CheckAsync(body.Password, body.Username);
+    if (!check.Succeeded)
+    {
+        return Results.BadRequest(new { error = check.ToString(), problems = check.Problems });
     }
 
     // Usernames are compared as typed by the database: refuse one that differs from another only in case.

@@ -24,8 +24,8 @@ public sealed class SampleWebSmokeTests : IDisposable
             .UseSetting("KegAuth:PasswordWorkFactor", "4"));
         using var browser = factory.CreateClient();
 
-        var register = await browser.PostAsJsonAsync("/register", new { username = "smoke", password = "smoke test passphrase" });
-        var login = await browser.PostAsJsonAsync("/api/auth/login", new { loginId = "smoke", password = "smoke test passphrase" });
+        var register = await browser.PostAsJsonAsync("/register", new { username = "smoke", password = "Battery staple 42!" });
+        var login = await browser.PostAsJsonAsync("/api/auth/login", new { loginId = "smoke", password = "Battery staple 42!" });
         var crossSite = await browser.PostAsync("/api/auth/api-token", new FormUrlEncodedContent([]));
         var issued = await browser.PostAsync("/api/auth/api-token", JsonContent.Create(new { }));
         var token = JsonDocument.Parse(await issued.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString();
@@ -56,11 +56,11 @@ public sealed class SampleWebSmokeTests : IDisposable
 
         // The seed created "admin".
         var crossSiteForm = await client.PostAsync("/register", new FormUrlEncodedContent([new("username", "x")]));
-        var caseVariant = await client.PostAsJsonAsync("/register", new { username = "Admin", password = "a long enough password" });
-        var trailingSpace = await client.PostAsJsonAsync("/register", new { username = "admin ", password = "a long enough password" });
+        var caseVariant = await client.PostAsJsonAsync("/register", new { username = "Admin", password = "A long enough passw0rd" });
+        var trailingSpace = await client.PostAsJsonAsync("/register", new { username = "admin ", password = "A long enough passw0rd" });
         var shortPassword = await client.PostAsJsonAsync("/register", new { username = "newcomer", password = "x" });
         var tooLongPassword = await client.PostAsJsonAsync("/register", new { username = "newcomer", password = new string('x', 73) });
-        var fine = await client.PostAsJsonAsync("/register", new { username = "newcomer", password = "a long enough password" });
+        var fine = await client.PostAsJsonAsync("/register", new { username = "newcomer", password = "A long enough passw0rd" });
 
         Assert.True(crossSiteForm.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.UnsupportedMediaType);
         Assert.Equal(HttpStatusCode.Conflict, caseVariant.StatusCode);

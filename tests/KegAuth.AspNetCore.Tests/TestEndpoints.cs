@@ -49,7 +49,7 @@ public static class TestEndpoints
 
         app.MapPost("/reset", async (ResetRequest request, HttpContext http, IKegPasswordReset<WebUser> reset) =>
         {
-            var status = await reset.ResetPasswordAsync(request.UserKey, request.Token, request.NewPassword, http.Connection.RemoteIpAddress?.ToString());
+            var status = (await reset.ResetPasswordAsync(request.UserKey, request.Token, request.NewPassword, http.Connection.RemoteIpAddress?.ToString())).Status;
             return status switch
             {
                 KegResetPasswordStatus.Succeeded => Results.Ok(),

@@ -74,6 +74,9 @@ public sealed class TestWebApp : IAsyncDisposable
                 options.Lockout.Login.LockoutPeriod = LockoutPeriod;
                 options.Lockout.Forgot.Limit = LoginLimit;
                 options.Lockout.Reset.Limit = LoginLimit;
+
+                // Readable test passwords ("a brand new passphrase"); the policy's own tests use the defaults.
+                options.PasswordPolicy.RequiredCharacterClasses = 1;
                 configure?.Invoke(options);
             })
             .AddApiTokens()

@@ -115,13 +115,16 @@ internal static class KegAuthEndpoints<TContext, TUser>
     }
 
     private static async Task<IResult> ChangePasswordAsync(KegChangePasswordRequest body, HttpContext http, IKegSignIn<TUser> signIn, IOptions<KegAuthOptions> options)
-        => await signIn.ChangePasswordAsync(http, body.CurrentPassword, body.NewPassword).ConfigureAwait(false) switch
+    {
+        var result = await signIn.ChangePasswordAsync(http, body.CurrentPassword, body.NewPassword).ConfigureAwait(false);
+        return result.Status switch
         {
             KegChangePasswordStatus.Succeeded => Results.NoContent(),
             KegChangePasswordStatus.LockedOut => KegAuthProblem.LockedOut(options.Value.Lockout.Login.LockoutPeriod),
-            KegChangePasswordStatus.PasswordRejected => KegAuthProblem.PasswordPolicy(["password-rejected"]),
+            KegChangePasswordStatus.PasswordRejected => KegAuthProblem.PasswordPolicy(result.Problems),
             _ => KegAuthProblem.InvalidCredentials(),
         };
+    }
 
     private static async Task<IResult> ForgotPasswordAsync(KegForgotPasswordRequest body, HttpContext http, IKegPasswordReset<TUser> reset, IOptions<KegAuthOptions> options)
     {
@@ -132,22 +135,18 @@ internal static class KegAuthEndpoints<TContext, TUser>
     }
 
     private static async Task<IResult> ResetPasswordAsync(KegResetPasswordRequest body, HttpContext http, IKegPasswordReset<TUser> reset, IOptions<KegAuthOptions> options)
-        => await reset.ResetPasswordAsync(body.UserKey, body.Token, body.NewPassword, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted).ConfigureAwait(false) switch
-        {
-            KegResetPasswordStatus.Succeeded => Results.Ok(),
-            KegResetPasswordStatus.LockedOut => KegAuthProblem.LockedOut(options.Value.Lockout.Reset.LockoutPeriod),
-            KegResetPasswordStatus.PasswordRejected => KegAuthProblem.PasswordPolicy(["password-rejected"]),
-            _ => KegAuthProblem.InvalidToken(),
-        };
+        => ToResult(await reset.ResetPasswordAsync(body.UserKey, body.Token, body.NewPassword, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted).ConfigureAwait(false), options.Value);
+
+    private static IResult ToResult(KegResetPasswordResult result, KegAuthOptions options) => result.Status switch
+    {
+        KegResetPasswordStatus.Succeeded => Results.Ok(),
+        KegResetPasswordStatus.LockedOut => KegAuthProblem.LockedOut(options.Lockout.Reset.LockoutPeriod),
+        KegResetPasswordStatus.PasswordRejected => KegAuthProblem.PasswordPolicy(result.Problems),
+        _ => KegAuthProblem.InvalidToken(),
+    };
 
     private static async Task<IResult> VerifyAccountAsync(KegVerifyAccountRequest body, HttpContext http, IKegPasswordReset<TUser> reset, IOptions<KegAuthOptions> options)
-        => await reset.VerifyAccountAsync(body.UserKey, body.Token, body.NewPassword, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted).ConfigureAwait(false) switch
-        {
-            KegResetPasswordStatus.Succeeded => Results.Ok(),
-            KegResetPasswordStatus.LockedOut => KegAuthProblem.LockedOut(options.Value.Lockout.Reset.LockoutPeriod),
-            KegResetPasswordStatus.PasswordRejected => KegAuthProblem.PasswordPolicy(["password-rejected"]),
-            _ => KegAuthProblem.InvalidToken(),
-        };
+        => ToResult(await reset.VerifyAccountAsync(body.UserKey, body.Token, body.NewPassword, http.Connection.RemoteIpAddress?.ToString(), http.RequestAborted).ConfigureAwait(false), options.Value);
 
     private static async Task<IResult> ResendVerificationAsync(KegResendVerificationRequest body, HttpContext http, IKegPasswordReset<TUser> reset, IOptions<KegAuthOptions> options)
     {
@@ -157,7 +156,7 @@ internal static class KegAuthEndpoints<TContext, TUser>
             : Results.Accepted();
     }
 
-    private static async Task<IResult> RegisterAsync(KegRegisterRequest body, HttpContext http, KegUserStore<TContext, TUser> users, IKegUserCreation<TUser> creation, IOptions<KegAuthOptions> options)
+    private static async Task<IResult> RegisterAsync(KegRegisterRequest body, HttpContext http, KegUserStore<TContext, TUser> users, IKegUserCreation<TUser> creation, IKegPasswordPolicy policy, IOptions<KegAuthOptions> options)
     {
         var loginId = body.LoginId;
         if (string.IsNullOrWhiteSpace(loginId) || loginId.Trim().Length != loginId.Length || loginId.Any(char.IsControl) || loginId.Length > KegAttempts.MaxUserInputLength)
@@ -165,9 +164,10 @@ internal static class KegAuthEndpoints<TContext, TUser>
             return KegAuthProblem.InvalidLoginId();
         }
 
-        if (string.IsNullOrEmpty(body.Password))
+        var check = await policy.CheckAsync(body.Password, loginId, http.RequestAborted).ConfigureAwait(false);
+        if (!check.Succeeded || string.IsNullOrEmpty(body.Password))
         {
-            return KegAuthProblem.PasswordPolicy(["password-rejected"]);
+            return KegAuthProblem.PasswordPolicy(check.Problems);
         }
 
         if (await users.IsLoginIdTakenIgnoringCaseAsync(loginId, http.RequestAborted).ConfigureAwait(false))
@@ -183,7 +183,8 @@ internal static class KegAuthEndpoints<TContext, TUser>
         }
         catch (ArgumentException)
         {
-            return KegAuthProblem.PasswordPolicy(["password-rejected"]);
+            // The policy already refuses what bcrypt cannot take; this is a last guard.
+            return KegAuthProblem.PasswordPolicy([new KegPasswordProblem(KegPasswordProblemCodes.InvalidCharacters, "The password cannot be hashed.")]);
         }
 
         try

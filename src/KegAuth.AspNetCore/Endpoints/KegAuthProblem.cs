@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace KegAuth.AspNetCore.Endpoints;
 
 /// <summary>An <c>application/problem+json</c> answer with KegAuth's <c>code</c> extension, and <c>Retry-After</c> for lockouts.</summary>
-internal sealed class KegAuthProblem(int status, string code, string detail, TimeSpan? retryAfter = null, IReadOnlyList<string>? problems = null) : IResult
+internal sealed class KegAuthProblem(int status, string code, string detail, TimeSpan? retryAfter = null, IReadOnlyList<KegPasswordProblem>? problems = null) : IResult
 {
     /// <summary>The problem's machine-readable code.</summary>
     public string Code => code;
@@ -20,7 +20,7 @@ internal sealed class KegAuthProblem(int status, string code, string detail, Tim
         var extensions = new Dictionary<string, object?> { ["code"] = code };
         if (problems is not null)
         {
-            extensions["problems"] = problems;
+            extensions["problems"] = problems.Select(problem => new { code = problem.Code, message = problem.Message }).ToList();
         }
 
         return Results.Problem(detail: detail, statusCode: status, extensions: extensions).ExecuteAsync(httpContext);
@@ -38,5 +38,5 @@ internal sealed class KegAuthProblem(int status, string code, string detail, Tim
 
     public static KegAuthProblem InvalidLoginId() => new(StatusCodes.Status400BadRequest, "invalid-login-id", "A login id without surrounding spaces or control characters is required.");
 
-    public static KegAuthProblem PasswordPolicy(IReadOnlyList<string> problems) => new(StatusCodes.Status400BadRequest, "password-policy", "The new password cannot be used.", problems: problems);
+    public static KegAuthProblem PasswordPolicy(IReadOnlyList<KegPasswordProblem> problems) => new(StatusCodes.Status400BadRequest, "password-policy", "The new password cannot be used.", problems: problems);
 }

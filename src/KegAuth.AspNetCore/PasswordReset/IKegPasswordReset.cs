@@ -30,11 +30,11 @@ public interface IKegPasswordReset<TUser>
     /// </summary>
     /// <param name="userKey">The user's key from the reset link.</param>
     /// <param name="token">The token from the reset link.</param>
-    /// <param name="newPassword">The new password; the app checks its strength first. Empty, an unpaired surrogate, or (with <see cref="KegAuthOptions.RejectPasswordsOverBcryptLimit"/>) over 72 UTF-8 bytes gives <see cref="KegResetPasswordStatus.PasswordRejected"/>.</param>
+    /// <param name="newPassword">The new password, checked by the <see cref="IKegPasswordPolicy"/> (against the user's login id); a refusal gives <see cref="KegResetPasswordStatus.PasswordRejected"/> with every problem, and leaves the token unspent.</param>
     /// <param name="sourceIp">The client's IP, stored with the attempt.</param>
     /// <param name="cancellationToken">Cancels the queries and the save.</param>
     /// <returns>The outcome.</returns>
-    Task<KegResetPasswordStatus> ResetPasswordAsync(string? userKey, string? token, string? newPassword, string? sourceIp = null, CancellationToken cancellationToken = default);
+    Task<KegResetPasswordResult> ResetPasswordAsync(string? userKey, string? token, string? newPassword, string? sourceIp = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Sends a new verification mail (<see cref="KegMailKind.VerifyAccount"/>) to an enabled user whose
@@ -52,5 +52,5 @@ public interface IKegPasswordReset<TUser>
     /// the email verified. The same token, lockout and single use as <see cref="ResetPasswordAsync"/>.
     /// </summary>
     /// <inheritdoc cref="ResetPasswordAsync"/>
-    Task<KegResetPasswordStatus> VerifyAccountAsync(string? userKey, string? token, string? newPassword, string? sourceIp = null, CancellationToken cancellationToken = default);
+    Task<KegResetPasswordResult> VerifyAccountAsync(string? userKey, string? token, string? newPassword, string? sourceIp = null, CancellationToken cancellationToken = default);
 }

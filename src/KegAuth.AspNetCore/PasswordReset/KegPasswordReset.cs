@@ -8,6 +8,7 @@ namespace KegAuth.AspNetCore.PasswordReset;
 internal sealed class KegPasswordReset<TContext, TUser, TAttempt>(
     KegUserStore<TContext, TUser> users,
     KegAccountMail<TContext, TUser> mail,
+    IKegPasswordPolicy policy,
     IOptions<KegAuthOptions> options)
     : IKegPasswordReset<TUser>
     where TContext : DbContext
@@ -20,7 +21,7 @@ internal sealed class KegPasswordReset<TContext, TUser, TAttempt>(
     public Task<KegForgotPasswordStatus> ResendVerificationAsync(string? loginId, string? sourceIp = null, CancellationToken cancellationToken = default)
         => MailAsync(loginId, KegMailKind.VerifyAccount, sourceIp, cancellationToken);
 
-    public Task<KegResetPasswordStatus> VerifyAccountAsync(string? userKey, string? token, string? newPassword, string? sourceIp = null, CancellationToken cancellationToken = default)
+    public Task<KegResetPasswordResult> VerifyAccountAsync(string? userKey, string? token, string? newPassword, string? sourceIp = null, CancellationToken cancellationToken = default)
         => ResetPasswordAsync(userKey, token, newPassword, sourceIp, cancellationToken);
 
     /// <summary>Forgot-password and resend-verification: one count (forgot), one answer whether or not the user exists.</summary>
@@ -46,7 +47,7 @@ internal sealed class KegPasswordReset<TContext, TUser, TAttempt>(
         return KegForgotPasswordStatus.Accepted;
     }
 
-    public async Task<KegResetPasswordStatus> ResetPasswordAsync(string? userKey, string? token, string? newPassword, string? sourceIp = null, CancellationToken cancellationToken = default)
+    public async Task<KegResetPasswordResult> ResetPasswordAsync(string? userKey, string? token, string? newPassword, string? sourceIp = null, CancellationToken cancellationToken = default)
     {
         var db = users.Context;
         var (user, attemptKey) = await users.ResolveKeyAsync(userKey, cancellationToken).ConfigureAwait(false);
@@ -64,9 +65,11 @@ internal sealed class KegPasswordReset<TContext, TUser, TAttempt>(
             return KegResetPasswordStatus.InvalidToken;
         }
 
-        if (string.IsNullOrEmpty(newPassword))
+        // The policy sees the password only once the token is known good; a refusal leaves the token unspent.
+        var check = await policy.CheckAsync(newPassword, user.LoginId, cancellationToken).ConfigureAwait(false);
+        if (!check.Succeeded || string.IsNullOrEmpty(newPassword))
         {
-            return KegResetPasswordStatus.PasswordRejected;
+            return new KegResetPasswordResult(KegResetPasswordStatus.PasswordRejected, check.Problems);
         }
 
         var oldHash = user.Password;

@@ -50,9 +50,9 @@ public interface IKegSignIn<TUser>
     /// </summary>
     /// <param name="httpContext">The request, signed in by a KegAuth scheme.</param>
     /// <param name="currentPassword">The current password as typed.</param>
-    /// <param name="newPassword">The new password; the app checks its strength first.</param>
-    /// <returns>The outcome.</returns>
-    Task<KegChangePasswordStatus> ChangePasswordAsync(HttpContext httpContext, string? currentPassword, string? newPassword);
+    /// <param name="newPassword">The new password, checked by the <see cref="IKegPasswordPolicy"/> against the user's login id.</param>
+    /// <returns>The outcome, with every policy problem when the new password was refused.</returns>
+    Task<KegChangePasswordResult> ChangePasswordAsync(HttpContext httpContext, string? currentPassword, string? newPassword);
 
     /// <summary>Removes the session cookie. Other sessions of the user (other browsers, cookies copied elsewhere) go on; see <see cref="SignOutEverywhereAsync"/>.</summary>
     /// <param name="httpContext">The request.</param>

@@ -11,6 +11,7 @@ namespace KegAuth.AspNetCore.SignIn;
 internal sealed class KegSignIn<TContext, TUser, TAttempt>(
     KegUserStore<TContext, TUser> users,
     KegSessionValidator<TContext, TUser> sessions,
+    IKegPasswordPolicy policy,
     IOptions<KegAuthOptions> options)
     : IKegSignIn<TUser>
     where TContext : DbContext
@@ -76,7 +77,7 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
         return result;
     }
 
-    public async Task<KegChangePasswordStatus> ChangePasswordAsync(HttpContext httpContext, string? currentPassword, string? newPassword)
+    public async Task<KegChangePasswordResult> ChangePasswordAsync(HttpContext httpContext, string? currentPassword, string? newPassword)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var cancellationToken = httpContext.RequestAborted;
@@ -102,10 +103,11 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
         }
 
         log.Attempt.Success = true;
-        if (string.IsNullOrEmpty(newPassword))
+        var check = await policy.CheckAsync(newPassword, user.LoginId, cancellationToken).ConfigureAwait(false);
+        if (!check.Succeeded || string.IsNullOrEmpty(newPassword))
         {
             await users.Context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return KegChangePasswordStatus.PasswordRejected;
+            return new KegChangePasswordResult(KegChangePasswordStatus.PasswordRejected, check.Problems);
         }
 
         try
