@@ -37,41 +37,11 @@ var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 
-app.MapGet("/", () => "KegAuth sample: POST /register and KegAuth's endpoints under /api/auth (login, logout, logout-everywhere, forgot-password, reset-password, verify-account, resend-verification, change-password, api-token; GET me). Send JSON (Content-Type: application/json). GET /admin/users needs users.view.");
+app.MapGet("/", () => "KegAuth sample: KegAuth's endpoints under /api/auth (register, login, logout, logout-everywhere, forgot-password, reset-password, verify-account, resend-verification, change-password, api-token; GET me). Send JSON (Content-Type: application/json). GET /admin/users needs users.view.");
 
-// KegAuth's ready-made JSON endpoints: problem+json errors, 429 with Retry-After, cross-site requests refused.
-app.MapKegAuthEndpoints();
-
-// The sample's own registration (KegAuth's /api/auth/register would do as well, with Register named):
-// a username without surrounding spaces, KegAuth's password policy; it refuses cross-site requests as
-// KegAuth's endpoints do.
-app.MapPost("/register", async (Credentials body, SampleDb db, IKegPasswordPolicy policy, IOptions<KegAuthOptions> options) =>
-{
-    if (SampleRegistration.UsernameProblem(body.Username) is { } problem)
-    {
-        return Results.BadRequest(new { error = problem });
-    }
-
-    // KegAuth's password policy: every problem at once.
-    var check = await policy.CheckAsync(body.Password, body.Username);
-    if (!check.Succeeded)
-    {
-        return Results.BadRequest(new { error = check.ToString(), problems = check.Problems });
-    }
-
-    // Usernames are compared as typed by the database: refuse one that differs from another only in case.
-    var lowered = body.Username.ToLowerInvariant();
-    if (await db.Users.AnyAsync(u => u.Username.ToLower() == lowered))
-    {
-        return Results.Conflict(new { error = "That username is taken." });
-    }
-
-    var user = new User { Username = body.Username };
-    user.SetPassword(body.Password, options.Value);
-    db.Users.Add(user);
-    await db.SaveChangesAsync();
-    return Results.Created("/api/auth/me", new { user.Id, user.Username });
-}).RefuseCrossSiteRequests();
+// KegAuth's ready-made JSON endpoints, registration included: problem+json errors, 429 with Retry-After,
+// the password policy, cross-site requests refused.
+app.MapKegAuthEndpoints(endpoints => endpoints.Endpoints = KegAuthEndpoint.All | KegAuthEndpoint.Register);
 
 app.MapGet("/admin/users", async (SampleDb db) =>
     await db.Users.OrderBy(u => u.Username).Select(u => new { u.Id, u.Username, u.IsEnabled, u.LastLoginUtc }).ToListAsync())
@@ -89,6 +59,4 @@ await app.RunAsync();
 
 /// <summary>Visible to the smoke test's WebApplicationFactory.</summary>
 public partial class Program;
-
-internal sealed record Credentials(string Username, string Password);
 

@@ -24,7 +24,7 @@ public sealed class SampleWebSmokeTests : IDisposable
             .UseSetting("KegAuth:PasswordWorkFactor", "4"));
         using var browser = factory.CreateClient();
 
-        var register = await browser.PostAsJsonAsync("/register", new { username = "smoke", password = "Battery staple 42!" });
+        var register = await browser.PostAsJsonAsync("/api/auth/register", new { loginId = "smoke", password = "Battery staple 42!" });
         var login = await browser.PostAsJsonAsync("/api/auth/login", new { loginId = "smoke", password = "Battery staple 42!" });
         var crossSite = await browser.PostAsync("/api/auth/api-token", new FormUrlEncodedContent([]));
         var issued = await browser.PostAsync("/api/auth/api-token", JsonContent.Create(new { }));
@@ -55,12 +55,12 @@ public sealed class SampleWebSmokeTests : IDisposable
         using var client = factory.CreateClient();
 
         // The seed created "admin".
-        var crossSiteForm = await client.PostAsync("/register", new FormUrlEncodedContent([new("username", "x")]));
-        var caseVariant = await client.PostAsJsonAsync("/register", new { username = "Admin", password = "A long enough passw0rd" });
-        var trailingSpace = await client.PostAsJsonAsync("/register", new { username = "admin ", password = "A long enough passw0rd" });
-        var shortPassword = await client.PostAsJsonAsync("/register", new { username = "newcomer", password = "x" });
-        var tooLongPassword = await client.PostAsJsonAsync("/register", new { username = "newcomer", password = new string('x', 73) });
-        var fine = await client.PostAsJsonAsync("/register", new { username = "newcomer", password = "A long enough passw0rd" });
+        var crossSiteForm = await client.PostAsync("/api/auth/register", new FormUrlEncodedContent([new("username", "x")]));
+        var caseVariant = await client.PostAsJsonAsync("/api/auth/register", new { loginId = "Admin", password = "A long enough passw0rd" });
+        var trailingSpace = await client.PostAsJsonAsync("/api/auth/register", new { loginId = "admin ", password = "A long enough passw0rd" });
+        var shortPassword = await client.PostAsJsonAsync("/api/auth/register", new { loginId = "newcomer", password = "x" });
+        var tooLongPassword = await client.PostAsJsonAsync("/api/auth/register", new { loginId = "newcomer", password = new string('x', 73) });
+        var fine = await client.PostAsJsonAsync("/api/auth/register", new { loginId = "newcomer", password = "A long enough passw0rd" });
 
         Assert.True(crossSiteForm.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.UnsupportedMediaType);
         Assert.Equal(HttpStatusCode.Conflict, caseVariant.StatusCode);
