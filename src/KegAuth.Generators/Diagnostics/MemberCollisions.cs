@@ -39,24 +39,29 @@ internal static class MemberCollisions
             return Enumerable.Empty<Collision>();
         }
 
-        var byName = generated.ToLookup(g => g.Name);
-        var self = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        var found = new List<Collision>();
+        var byName = Lookups.GetValue(generated, static list => list.ToLookup(g => g.Name));
+        List<Collision>? found = null;
+        string? self = null;
         foreach (var (member, name, isExplicit) in UserMembers(type, byName))
         {
+            found ??= new List<Collision>();
+            self ??= type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             foreach (var candidate in byName[name])
             {
-                if (candidate.IsExplicit == isExplicit && Collides(member, candidate, self))
+                if (candidate.IsExplicit == isExplicit && Collides(member, candidate, self!))
                 {
                     var declaredHere = SymbolEqualityComparer.Default.Equals(member.ContainingType, type);
-                    found.Add(new Collision(member, name, candidate, declaredHere && IsRemovable(member, candidate, self)));
+                    found.Add(new Collision(member, name, candidate, declaredHere && IsRemovable(member, candidate, self!)));
                     break;
                 }
             }
         }
 
-        return found;
+        return (IEnumerable<Collision>?)found ?? Enumerable.Empty<Collision>();
     }
+
+    // The parsers pass the same few fixed lists on every keystroke: their lookups are built once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<GeneratedMember>, ILookup<string, GeneratedMember>> Lookups = new();
 
     /// <summary>The generated member that has <paramref name="type"/>'s own name (a member cannot have its class's name, CS0542), or <see langword="null"/>.</summary>
     public static GeneratedMember? NamedLikeClass(INamedTypeSymbol type, IReadOnlyList<GeneratedMember> generated) =>

@@ -55,7 +55,8 @@ internal static class RelationshipCollisions
             }
 
             var isPublic = EntityRules.IsPublic(entry.Type);
-            foreach (var (member, type) in RelationshipRules.Exposed(kind, registry))
+            // One report per exposed class, naming the first member that exposes it.
+            foreach (var (member, type) in RelationshipRules.Exposed(kind, registry).GroupBy(e => e.Type).Select(g => g.First()))
             {
                 if (!registry.MayExpose(isPublic, type))
                 {

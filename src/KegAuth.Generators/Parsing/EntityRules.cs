@@ -83,7 +83,7 @@ internal static class EntityRules
         var declarations = type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>().ToList();
 
         // Half-typed code: a class without a name gets the compiler's error and nothing from us.
-        if (type.Name.Length == 0 || declarations.Any(d => d.Identifier.IsMissing))
+        if (type.Name.Length == 0 || declarations.Any(d => d.Identifier.IsMissing) || HasNamelessNamespace(type))
         {
             return EntityProblem.Silent;
         }
@@ -125,6 +125,28 @@ internal static class EntityRules
         }
 
         return null;
+    }
+
+    // "namespace .Data" while typing: a namespace without a name cannot be reopened.
+    private static bool HasNamelessNamespace(INamedTypeSymbol type)
+    {
+        for (var ns = type.ContainingNamespace; ns is not null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
+        {
+            if (ns.Name.Length == 0)
+            {
+                return true;
+            }
+        }
+
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            if (outer.Name.Length == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void CheckKey(INamedTypeSymbol type, EntityCheck check, Location location)
@@ -170,7 +192,7 @@ internal static class EntityRules
             { Properties = properties });
         }
 
-        var relationships = GeneratedMembers.MostRelationships(kind);
+        var relationships = Relationships[(int)kind];
         var blocked = new SortedSet<string>(System.StringComparer.Ordinal);
         foreach (var collision in MemberCollisions.Find(type, relationships))
         {
@@ -191,12 +213,26 @@ internal static class EntityRules
         : "it is inherited from '" + collision.Member.ContainingType.ToDisplayString() + "', which cannot be changed: derive the class from another base, or move the attribute to a class that does not inherit it";
 
     /// <summary>The members the class's own attributes generate, known without the rest of the compilation.</summary>
-    public static List<GeneratedMember> OwnMembers(EntityKind kind, KegAttributes attributes) => kind switch
+    public static IReadOnlyList<GeneratedMember> OwnMembers(EntityKind kind, KegAttributes attributes) => kind switch
     {
-        EntityKind.User => GeneratedMembers.ForUser((attributes & KegAttributes.UserEmail) != 0, (attributes & KegAttributes.UserToken) != 0),
-        EntityKind.Attempt => GeneratedMembers.ForAttempt(),
-        _ => GeneratedMembers.ForEntity(kind),
+        EntityKind.User => Users[((attributes & KegAttributes.UserEmail) != 0 ? 1 : 0) + ((attributes & KegAttributes.UserToken) != 0 ? 2 : 0)],
+        EntityKind.Attempt => Attempts,
+        _ => Entities[(int)kind],
     };
+
+    // The member lists are fixed per kind: built once, not on every keystroke.
+    private static readonly List<GeneratedMember>[] Users =
+    {
+        GeneratedMembers.ForUser(false, false), GeneratedMembers.ForUser(true, false), GeneratedMembers.ForUser(false, true), GeneratedMembers.ForUser(true, true),
+    };
+
+    private static readonly List<GeneratedMember> Attempts = GeneratedMembers.ForAttempt();
+
+    private static readonly List<GeneratedMember>[] Entities =
+        System.Linq.Enumerable.Range(0, 5).Select(i => GeneratedMembers.ForEntity((EntityKind)i)).ToArray();
+
+    private static readonly List<GeneratedMember>[] Relationships =
+        System.Linq.Enumerable.Range(0, 5).Select(i => GeneratedMembers.MostRelationships((EntityKind)i)).ToArray();
 
     private static string? DescribeUnsupportedShape(INamedTypeSymbol type)
     {

@@ -76,7 +76,8 @@ internal static class Invariant
                 continue;
             }
 
-            bool Explains(Diagnostic d) => declarations.Any(decl => d.Location.SourceTree == decl.SyntaxTree && decl.FullSpan.Contains(d.Location.SourceSpan));
+            bool Explains(Diagnostic d) => declarations.Any(decl => d.Location.SourceTree == decl.SyntaxTree
+                && (decl.FullSpan.Contains(d.Location.SourceSpan) || Headers(decl).Any(h => h.Contains(d.Location.SourceSpan))));
             bool Names(Diagnostic d) => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("'" + symbol.Name + "'", StringComparison.Ordinal);
             if (!analyzer.Any(d => d.Id.StartsWith("KEG", StringComparison.Ordinal) && (Explains(d) || Names(d))) && !userErrors.Any(Explains))
             {
@@ -113,6 +114,16 @@ internal static class Invariant
             .Where(p => p.Key.GetAttributes().Any(a => EntityAttributes.Contains(a.AttributeClass?.ToDisplayString())))
             .Select(p => (p.Key, p.Value));
     }
+
+    // Half-typed enclosing declarations ("namespace .Data", "partial class { class User }"): their
+    // names up to the opening brace.
+    private static IEnumerable<Microsoft.CodeAnalysis.Text.TextSpan> Headers(SyntaxNode declaration) =>
+        declaration.Ancestors().Select(a => a switch
+        {
+            BaseNamespaceDeclarationSyntax ns => ns.Name.FullSpan,
+            TypeDeclarationSyntax type => Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(type.SpanStart, type.OpenBraceToken.Span.End),
+            _ => default,
+        });
 
     private static string LineOf(Diagnostic d)
     {

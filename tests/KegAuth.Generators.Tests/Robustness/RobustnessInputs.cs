@@ -204,6 +204,8 @@ internal static class RobustnessInputs
         yield return C("half_duplicate_member", $"[KegUser] public partial class User {{ {Id} {Id} }}");
         yield return C("half_cyclic_base", $"[KegUser] public partial class User : User {{ {Id} }}");
         yield return C("half_cyclic_bases_two", "[KegUser] public partial class A : B { public int Id { get; set; } } [KegPermission] public partial class B : A { }");
+        yield return C("half_nameless_namespace_part", $"namespace .Data {{ [KegUser] public partial class User {{ {Id} }} }}");
+        yield return C("half_nameless_outer_class", $"public partial class {{ [KegUser] public partial class User {{ {Id} }} }}");
         yield return C("half_nested_partial_typing", $"public partial class Outer {{ [KegUser] public partial class User {{ {Id} }} public void M( }}");
     }
 }
