@@ -1,4 +1,4 @@
-using KegAuth.Generators.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
 using Xunit;
 
 namespace KegAuth.Generators.Tests.Robustness;
@@ -20,6 +20,26 @@ public class RobustnessTests
         var outcome = Invariant.Check(input.Sources, input.Version);
 
         Assert.True(outcome.Violations.Count == 0, string.Join("\n", outcome.Violations));
+    }
+
+    [Theory]
+    [InlineData("full_model")]
+    [InlineData("nullable_string_key")]
+    [InlineData("key_named_token")]
+    [InlineData("keyword_namespace_block")]
+    [InlineData("contextual_keyword_class_names")]
+    [InlineData("obsolete_user")]
+    [InlineData("set_password_ref_overload")]
+    [InlineData("internal_everything")]
+    public void The_invariant_holds_in_every_nullable_context(string name)
+    {
+        var input = RobustnessInputs.All[name];
+        foreach (var nullable in new[] { NullableContextOptions.Disable, NullableContextOptions.Warnings, NullableContextOptions.Annotations })
+        {
+            var outcome = Invariant.Check(input.Sources, input.Version, nullable);
+
+            Assert.True(outcome.Violations.Count == 0, nullable + ":\n" + string.Join("\n", outcome.Violations));
+        }
     }
 
     [Fact]
