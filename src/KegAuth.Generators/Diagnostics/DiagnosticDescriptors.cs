@@ -93,13 +93,18 @@ internal static class DiagnosticDescriptors
         "Generated relationship exposes a less accessible class",
         "The class '{0}' is public, but '{2}', which its generated member '{1}' exposes, is not; make '{2}' public or '{0}' internal");
 
+    public static readonly DiagnosticDescriptor NamespaceShadowed = Create(
+        "KEG019",
+        "A global type hides a namespace generated code uses",
+        "The class '{0}' cannot be generated: a type named '{1}' in the global namespace hides the '{1}' namespace, which generated code names as 'global::{1}'; move that type into a namespace or rename it");
+
     /// <summary>Every descriptor, for the analyzers' supported lists and for tests.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
         ClassNotPartial, MixinWithoutUser, MissingKey, UnsupportedKeyType, UnsupportedClassShape,
         EntityAlreadyRegistered, NoRegisteredUser, SeveralRegisteredUsers, MissingPermission,
         MemberCollision, RelationshipMemberCollision, LanguageVersionTooLow, EntityNotVisible, SeveralEntityKinds,
-        EntityDerivesFromEntity, ClassNamedLikeMember, LessAccessibleRelationship,
+        EntityDerivesFromEntity, ClassNamedLikeMember, LessAccessibleRelationship, NamespaceShadowed,
     };
 
     /// <summary>The registry rules, reported once the whole compilation has been seen.</summary>

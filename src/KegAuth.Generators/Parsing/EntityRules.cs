@@ -93,6 +93,12 @@ internal static class EntityRules
             return new(DiagnosticDescriptors.LanguageVersionTooLow, location, type.Name, attribute, options.LanguageVersion.ToDisplayString());
         }
 
+        var shadow = ShadowingType(type.ContainingAssembly);
+        if (shadow is not null)
+        {
+            return new(DiagnosticDescriptors.NamespaceShadowed, location, type.Name, shadow);
+        }
+
         var shape = DescribeUnsupportedShape(type);
         if (shape is not null)
         {
@@ -121,6 +127,28 @@ internal static class EntityRules
             if (baseFlags.Count > 0)
             {
                 return new(DiagnosticDescriptors.EntityDerivesFromEntity, location, type.Name, attribute, current.Name, KegAttributeReader.ShortName(baseFlags[0]));
+            }
+        }
+
+        return null;
+    }
+
+    // Generated code names everything as global::System.X, global::Microsoft.X, global::KegAuth.X; a
+    // type of one of those names in the user's global namespace would capture every such name.
+    private static readonly string[] QualifiedRoots = { "System", "Microsoft", "KegAuth" };
+
+    private static string? ShadowingType(IAssemblySymbol? assembly)
+    {
+        if (assembly is null)
+        {
+            return null;
+        }
+
+        foreach (var root in QualifiedRoots)
+        {
+            if (!assembly.GlobalNamespace.GetTypeMembers(root).IsEmpty)
+            {
+                return root;
             }
         }
 

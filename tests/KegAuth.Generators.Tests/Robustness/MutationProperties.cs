@@ -56,12 +56,10 @@ public class MutationProperties
         "namespace X;", "partial class Outer {",
     ];
 
-    // Not "System" or "KegAuth": a type of that name in the global namespace shadows the namespace for
-    // every global::System.X the output writes; that case is not handled yet (no diagnostic).
     private static readonly string[] Renames =
     [
         "@class", "@event", "@params", "@static", "@this", "@var", "@value", "token", "options", "db", "cancellationToken", "Email", "Name",
-        "Success", "Token", "Permissions", "Users", "Id", "UserId", "user", "global", "Task", "DateTime",
+        "Success", "Token", "Permissions", "Users", "Id", "UserId", "user", "System", "KegAuth", "Microsoft", "global", "Task", "DateTime",
     ];
 
     [Fact]

@@ -32,6 +32,7 @@ public class RobustnessDiagnosticTests
     [InlineData("KEG011", "[KegUser] public partial class /*!*/Permissions { public int Id { get; set; } } [KegPermission] public partial class P { public int Id { get; set; } }", "'P' is the permission class")]
     [InlineData("KEG010", "[KegUser] public partial class User { public int Id { get; set; } static System.Linq.Expressions.Expression<System.Func<User, System.DateTime, bool>> IKegUser<User>./*!*/IsActiveExpression => (u, t) => true; }", "'User.IsActiveExpression'")]
     [InlineData("KEG010", "[KegPermission] public partial class P { public int Id { get; set; } } [KegBundle] public partial class /*!*/B : System.Diagnostics.Tracing.EventSource { public int Id { get; set; } }", "inherited from 'System.Diagnostics.Tracing.EventSource', which cannot be changed")]
+    [InlineData("KEG019", "public class System { } [KegUser] public partial class /*!*/User { public int Id { get; set; } }", "hides the 'System' namespace")]
     public async Task Reported_at_the_declaration_with_a_message_that_says_why(string id, string declaration, string hint)
     {
         var source = "using KegAuth;\n" + declaration;
