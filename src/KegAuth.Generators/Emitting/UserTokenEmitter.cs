@@ -51,7 +51,7 @@ internal static class UserTokenEmitter
             "public string ResetAuthToken(" + options + ", " + TokenParameters + ")",
             "{",
             "    global::System.ArgumentNullException.ThrowIfNull(options);",
-            "    var raw = GenerateRawAuthToken(length, entropyBits, charset);",
+            "    string raw = GenerateRawAuthToken(length, entropyBits, charset);",
             "    Token = " + KnownTypes.ApiTokens + ".Hash(raw);",
             "    return raw;",
             "}");
@@ -72,7 +72,7 @@ internal static class UserTokenEmitter
             "public string GenerateApiToken(" + options + ", string? token = null)",
             "{",
             "    global::System.ArgumentNullException.ThrowIfNull(options);",
-            "    var raw = string.IsNullOrEmpty(token) ? ResetAuthToken(options) : token;",
+            "    string raw = string.IsNullOrEmpty(token) ? ResetAuthToken(options) : token;",
             "    return " + KnownTypes.ApiTokens + ".Format(LoginId, raw);",
             "}");
         Write(writer, new[]

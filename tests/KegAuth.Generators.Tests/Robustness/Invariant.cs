@@ -72,13 +72,14 @@ internal static class Invariant
             {
                 // The analyzer and the generator share one rule helper: a class the analyzer refuses gets nothing generated.
                 violations.AddRange(analyzer
-                    .Where(d => entityRules.Contains(d.Id) && declarations.Any(decl => d.Location.SourceTree == decl.SyntaxTree && decl.FullSpan.Contains(d.Location.SourceSpan)))
+                    .Where(d => entityRules.Contains(d.Id) && InnermostType(d) is ClassDeclarationSyntax inner && declarations.Contains(inner))
                     .Select(d => $"'{symbol.ToDisplayString()}' was generated although the analyzer reports {d}"));
                 continue;
             }
 
-            // A class without a name (half-typed) has the compiler's error wherever the parser put it.
-            if (symbol.Name.Length == 0 && userErrors.Count > 0)
+            // A class without a name, or inside a namespace or class without one (half-typed), has the
+            // compiler's error wherever the parser's recovery put it.
+            if (userErrors.Count > 0 && (symbol.Name.Length == 0 || symbol.ToDisplayString().Contains("..", StringComparison.Ordinal) || symbol.ToDisplayString().StartsWith('.')))
             {
                 continue;
             }
@@ -127,10 +128,15 @@ internal static class Invariant
     private static IEnumerable<Microsoft.CodeAnalysis.Text.TextSpan> Headers(SyntaxNode declaration) =>
         declaration.Ancestors().Select(a => a switch
         {
-            BaseNamespaceDeclarationSyntax ns => ns.Name.FullSpan,
+            NamespaceDeclarationSyntax ns => Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(ns.SpanStart, ns.OpenBraceToken.Span.End),
+            FileScopedNamespaceDeclarationSyntax ns => Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(ns.SpanStart, ns.SemicolonToken.Span.End),
             TypeDeclarationSyntax type => Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(type.SpanStart, type.OpenBraceToken.Span.End),
             _ => default,
         });
+
+    // The class a diagnostic is about: the innermost type declaration around it (half-typed code can nest classes).
+    private static TypeDeclarationSyntax? InnermostType(Diagnostic d) =>
+        d.Location.SourceTree?.GetRoot().FindNode(d.Location.SourceSpan).AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
 
     private static string LineOf(Diagnostic d)
     {

@@ -176,6 +176,8 @@ internal static class RobustnessInputs
         yield return C("namespace_named_Microsoft_and_KegAuth", $"namespace Sample.Microsoft.KegAuth {{ [KegAuth.KegUser] public partial class User {{ {Id} }} [global::KegAuth.KegAttempt] public partial class A {{ {Id} }} }}");
         yield return C("global_type_named_System", $"public abstract class System {{ }} [KegUser] public partial class User {{ {Id} }}");
         yield return C("global_type_named_KegAuth_in_other_file_scope", $"namespace N {{ [global::KegAuth.KegUser] public partial class User {{ {Id} }} }} public class Microsoft {{ }}");
+        yield return C("type_named_var_in_scope", $"public class @var {{ }} [KegUser, KegUserToken] public partial class User {{ {Id} }}");
+        yield return C("half_namespace_with_skipped_tokens", $"namespace Shop. [Key] Data {{ [KegPermission] public partial class P {{ {Id} }} }}");
         yield return C("class_named_KegAuth", $"namespace Sample {{ [global::KegAuth.KegUser] public partial class KegAuth {{ {Id} }} }}");
         yield return C("types_shadowing_framework_names", $"namespace Sample {{ public class DateTime {{ }} public class Task {{ }} public class Expression {{ }} public class DbContext {{ }} public class CancellationToken {{ }} [KegUser, KegUserToken] public partial class User {{ {Id} }} [KegPermission] public partial class P {{ {Id} }} [KegGroup] public partial class G {{ {Id} }} [KegAttempt] public partial class A {{ {Id} }} }}");
         yield return C("member_named_System", $"[KegUser] public partial class User {{ {Id} public int System {{ get; set; }} public int global {{ get; set; }} public int KegAuth {{ get; set; }} }}");

@@ -162,7 +162,7 @@ namespace Sample
         public string ResetAuthToken(global::KegAuth.KegAuthOptions options, int? length = 32, int? entropyBits = null, string charset = "ascii_50")
         {
             global::System.ArgumentNullException.ThrowIfNull(options);
-            var raw = GenerateRawAuthToken(length, entropyBits, charset);
+            string raw = GenerateRawAuthToken(length, entropyBits, charset);
             Token = global::KegAuth.Infrastructure.KegApiTokens.Hash(raw);
             return raw;
         }
@@ -181,7 +181,7 @@ namespace Sample
         public string GenerateApiToken(global::KegAuth.KegAuthOptions options, string? token = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(options);
-            var raw = string.IsNullOrEmpty(token) ? ResetAuthToken(options) : token;
+            string raw = string.IsNullOrEmpty(token) ? ResetAuthToken(options) : token;
             return global::KegAuth.Infrastructure.KegApiTokens.Format(LoginId, raw);
         }
 
