@@ -21,7 +21,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MissingKey = Create(
         "KEG003",
         "Keg entity has no key property",
-        "The class '{0}' has no key property; add 'public int Id {{ get; set; }}' or mark a property with [Key]");
+        "The class '{0}' has no key property; add 'public int Id {{ get; set; }}' (or '{0}Id', as EF Core accepts), or mark a readable property with [Key]");
 
     public static readonly DiagnosticDescriptor UnsupportedKeyType = Create(
         "KEG004",
@@ -56,25 +56,61 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MemberCollision = Create(
         "KEG010",
         "Member collides with a generated member",
-        "'{0}.{1}' has the name of a member that [{2}] generates on '{3}'; remove it to use the generated one, or rename it");
+        "'{0}.{1}' has the name of a member that [{2}] generates on '{3}'; {4}");
 
     public static readonly DiagnosticDescriptor RelationshipMemberCollision = CreateRegistry(
         "KEG011",
         "Member collides with a generated permission member",
         "'{0}.{1}' has the name of a member that [{2}] generates on '{3}' because {4}; remove it to use the generated one, or rename it");
 
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        "KEG013",
+        "KegAuth needs C# 11 or later",
+        "The class '{0}' has [{1}], but the project compiles as C# {2}; KegAuth generates static interface members, which need C# 11: set <LangVersion> to 11 or later");
+
+    public static readonly DiagnosticDescriptor EntityNotVisible = Create(
+        "KEG014",
+        "Keg entity class is not visible to the rest of the assembly",
+        "The class '{0}' is {1}; the entity registry, the other entities and EF Core name it from outside, so make it internal or public");
+
+    public static readonly DiagnosticDescriptor SeveralEntityKinds = Create(
+        "KEG015",
+        "One class, one Keg entity kind",
+        "The class '{0}' has both [{1}] and [{2}]; a class can be one kind of Keg entity only, so put each attribute on its own class");
+
+    public static readonly DiagnosticDescriptor EntityDerivesFromEntity = Create(
+        "KEG016",
+        "Keg entity derives from another Keg entity",
+        "The class '{0}' has [{1}] and derives from '{2}', which has [{3}]; the generated members would exist twice, so derive '{0}' from a class without a Keg attribute, or remove [{1}]");
+
+    public static readonly DiagnosticDescriptor ClassNamedLikeMember = Create(
+        "KEG017",
+        "Keg entity class has the name of a generated member",
+        "The class '{0}' has the name of a member that [{1}] generates on it, and a member cannot have its class's name; rename the class");
+
+    public static readonly DiagnosticDescriptor LessAccessibleRelationship = CreateRegistry(
+        "KEG018",
+        "Generated relationship exposes a less accessible class",
+        "The class '{0}' is public, but '{2}', which its generated member '{1}' exposes, is not; make '{2}' public or '{0}' internal");
+
+    public static readonly DiagnosticDescriptor NamespaceShadowed = Create(
+        "KEG019",
+        "A global type hides a namespace generated code uses",
+        "The class '{0}' cannot be generated: a type named '{1}' in the global namespace hides the '{1}' namespace, which generated code names as 'global::{1}'; move that type into a namespace or rename it");
+
     /// <summary>Every descriptor, for the analyzers' supported lists and for tests.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
         ClassNotPartial, MixinWithoutUser, MissingKey, UnsupportedKeyType, UnsupportedClassShape,
         EntityAlreadyRegistered, NoRegisteredUser, SeveralRegisteredUsers, MissingPermission,
-        MemberCollision, RelationshipMemberCollision,
+        MemberCollision, RelationshipMemberCollision, LanguageVersionTooLow, EntityNotVisible, SeveralEntityKinds,
+        EntityDerivesFromEntity, ClassNamedLikeMember, LessAccessibleRelationship, NamespaceShadowed,
     };
 
     /// <summary>The registry rules, reported once the whole compilation has been seen.</summary>
     public static readonly DiagnosticDescriptor[] Registry =
     {
-        EntityAlreadyRegistered, NoRegisteredUser, SeveralRegisteredUsers, MissingPermission, RelationshipMemberCollision,
+        EntityAlreadyRegistered, NoRegisteredUser, SeveralRegisteredUsers, MissingPermission, RelationshipMemberCollision, LessAccessibleRelationship,
     };
 
     private static DiagnosticDescriptor Create(string id, string title, string message) =>

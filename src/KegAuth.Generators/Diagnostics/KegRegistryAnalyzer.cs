@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using KegAuth.Generators.Models;
+using KegAuth.Generators.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -16,15 +18,6 @@ namespace KegAuth.Generators.Diagnostics;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KegRegistryAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly (string Attribute, string Kind)[] Kinds =
-    {
-        (KegAttributeNames.User, "user"),
-        (KegAttributeNames.Permission, "permission"),
-        (KegAttributeNames.Bundle, "bundle"),
-        (KegAttributeNames.Group, "group"),
-        (KegAttributeNames.Attempt, "attempt"),
-    };
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.Registry);
 
@@ -36,88 +29,86 @@ public sealed class KegRegistryAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var found = new ConcurrentBag<Entry>();
-            start.RegisterSymbolAction(symbol => Collect((INamedTypeSymbol)symbol.Symbol, found), SymbolKind.NamedType);
+            start.RegisterSymbolAction(symbol => Collect((INamedTypeSymbol)symbol.Symbol, found, symbol.CancellationToken), SymbolKind.NamedType);
             start.RegisterCompilationEndAction(end => Report(end, found.ToList()));
         });
     }
 
-    private static void Collect(INamedTypeSymbol type, ConcurrentBag<Entry> found)
+    private static void Collect(INamedTypeSymbol type, ConcurrentBag<Entry> found, System.Threading.CancellationToken cancellationToken)
     {
-        foreach (var attribute in type.GetAttributes())
+        var (flags, registered) = KegAttributeReader.Read(type);
+        var entityFlags = KegAttributeReader.EntityFlags(flags);
+        if (entityFlags.Count == 0)
         {
-            var name = attribute.AttributeClass?.ToDisplayString();
-            foreach (var (attributeName, kind) in Kinds)
-            {
-                if (name == attributeName)
-                {
-                    var registered = attribute.NamedArguments.Any(a => a.Key == "Registered" && a.Value.Value is true);
-                    found.Add(new Entry(kind, ShortName(attributeName), type.Name, type.Locations.FirstOrDefault() ?? Location.None, registered, type));
-                }
-            }
+            return;
+        }
+
+        // The generator registers only classes it can generate; the relationship checks follow it.
+        var generatable = EntityRules.Check(type, cancellationToken).CanGenerate;
+        foreach (var flag in entityFlags)
+        {
+            found.Add(new Entry(KegAttributeReader.KindOf(flag), KegAttributeReader.ShortName(flag), type.Locations.FirstOrDefault() ?? Location.None, registered, type, generatable));
         }
     }
 
     private static void Report(CompilationAnalysisContext context, List<Entry> found)
     {
+        var names = new DisplayNames(found.Select(e => e.Type));
         var byKind = found
             .OrderBy(e => e.Location.SourceTree?.FilePath, System.StringComparer.Ordinal)
             .ThenBy(e => e.Location.SourceSpan.Start)
             .GroupBy(e => e.Kind)
             .ToDictionary(g => g.Key, g => g.ToList());
 
-        foreach (var kind in new[] { "permission", "bundle", "group", "attempt" })
+        foreach (var kind in new[] { EntityKind.Permission, EntityKind.Bundle, EntityKind.Group, EntityKind.Attempt })
         {
             if (byKind.TryGetValue(kind, out var entries))
             {
                 foreach (var duplicate in entries.Skip(1))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.EntityAlreadyRegistered, duplicate.Location, kind, duplicate.Name, duplicate.Attribute, entries[0].Name));
+                        DiagnosticDescriptors.EntityAlreadyRegistered, duplicate.Location,
+                        KegAttributeReader.KindName(kind), names[duplicate.Type], duplicate.Attribute, names[entries[0].Type]));
                 }
             }
         }
 
-        if (byKind.TryGetValue("user", out var users) && users.Count > 1)
+        if (byKind.TryGetValue(EntityKind.User, out var users) && users.Count > 1)
         {
             var registered = users.Where(u => u.Registered).ToList();
             if (registered.Count == 0)
             {
-                var names = string.Join(", ", users.Select(u => "'" + u.Name + "'"));
+                var all = string.Join(", ", users.Select(u => "'" + names[u.Type] + "'"));
                 foreach (var user in users)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NoRegisteredUser, user.Location, user.Name, names));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NoRegisteredUser, user.Location, names[user.Type], all));
                 }
             }
             else if (registered.Count > 1)
             {
                 foreach (var user in registered)
                 {
-                    var others = registered.Where(o => o != user).Select(o => "'" + o.Name + "'").ToList();
+                    var others = registered.Where(o => o != user).Select(o => "'" + names[o.Type] + "'").ToList();
                     context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.SeveralRegisteredUsers, user.Location, user.Name, string.Join(", ", others), others.Count == 1 ? "is" : "are"));
+                        DiagnosticDescriptors.SeveralRegisteredUsers, user.Location, names[user.Type], string.Join(", ", others), others.Count == 1 ? "is" : "are"));
                 }
             }
         }
 
-        if (!byKind.ContainsKey("permission"))
+        if (!byKind.ContainsKey(EntityKind.Permission))
         {
-            foreach (var kind in new[] { "bundle", "group" })
+            foreach (var kind in new[] { EntityKind.Bundle, EntityKind.Group })
             {
                 foreach (var entry in byKind.TryGetValue(kind, out var entries) ? entries : new List<Entry>())
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingPermission, entry.Location, entry.Name, entry.Attribute, kind));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingPermission, entry.Location, names[entry.Type], entry.Attribute, KegAttributeReader.KindName(kind)));
                 }
             }
         }
 
-        RelationshipCollisions.Report(context, found);
+        RelationshipCollisions.Report(context, found.Where(e => e.Generatable).ToList(), names);
     }
 
-    private static string ShortName(string metadataName)
-    {
-        var name = metadataName.Substring(metadataName.LastIndexOf('.') + 1);
-        return name.Substring(0, name.Length - "Attribute".Length);
-    }
-
-    internal sealed record Entry(string Kind, string Attribute, string Name, Location Location, bool Registered, INamedTypeSymbol Type);
+    /// <summary>One entity attribute on one class.</summary>
+    internal sealed record Entry(EntityKind Kind, string Attribute, Location Location, bool Registered, INamedTypeSymbol Type, bool Generatable);
 }

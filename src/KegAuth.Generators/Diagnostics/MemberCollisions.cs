@@ -9,7 +9,8 @@ namespace KegAuth.Generators.Diagnostics;
 /// <summary>
 /// Finds the user's members (declared or inherited) that collide with members KegAuth generates:
 /// what the compiler would report as a duplicate or hidden member inside the generated file, found
-/// here so the diagnostic lands on the user's own code.
+/// here so the diagnostic lands on the user's own code. The parsers ask the same question, so an
+/// entity with a collision gets nothing generated on top of the diagnostic.
 /// </summary>
 internal static class MemberCollisions
 {
@@ -25,74 +26,120 @@ internal static class MemberCollisions
 
     /// <summary>A found collision.</summary>
     /// <param name="Member">The user's member.</param>
+    /// <param name="Name">The member's name as users read it (for an explicit implementation, the interface member's name).</param>
     /// <param name="Generated">The generated member it collides with.</param>
     /// <param name="Removable">Whether removing the user's member leaves the class as it was meant: an auto-property of the same type, declared here, with no initializer or attributes.</param>
-    public sealed record Collision(ISymbol Member, GeneratedMember Generated, bool Removable);
+    public sealed record Collision(ISymbol Member, string Name, GeneratedMember Generated, bool Removable);
 
     /// <summary>The collisions of <paramref name="type"/>'s members with <paramref name="generated"/>.</summary>
     public static IEnumerable<Collision> Find(INamedTypeSymbol type, IReadOnlyList<GeneratedMember> generated)
     {
-        var self = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        var byName = generated.ToLookup(g => g.Name);
-        foreach (var member in UserMembers(type))
+        if (generated.Count == 0)
         {
-            foreach (var candidate in byName[member.Name])
+            return Enumerable.Empty<Collision>();
+        }
+
+        var byName = Lookups.GetValue(generated, static list => list.ToLookup(g => g.Name));
+        List<Collision>? found = null;
+        string? self = null;
+        foreach (var (member, name, isExplicit) in UserMembers(type, byName))
+        {
+            found ??= new List<Collision>();
+            self ??= type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            foreach (var candidate in byName[name])
             {
-                if (Collides(member, candidate, self))
+                if (candidate.IsExplicit == isExplicit && Collides(member, candidate, self!))
                 {
                     var declaredHere = SymbolEqualityComparer.Default.Equals(member.ContainingType, type);
-                    yield return new Collision(member, candidate, declaredHere && IsRemovable(member, candidate, self));
+                    found.Add(new Collision(member, name, candidate, declaredHere && IsRemovable(member, candidate, self!)));
                     break;
                 }
             }
         }
+
+        return (IEnumerable<Collision>?)found ?? Enumerable.Empty<Collision>();
     }
 
+    // The parsers pass the same few fixed lists on every keystroke: their lookups are built once.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<GeneratedMember>, ILookup<string, GeneratedMember>> Lookups = new();
+
+    /// <summary>The generated member that has <paramref name="type"/>'s own name (a member cannot have its class's name, CS0542), or <see langword="null"/>.</summary>
+    public static GeneratedMember? NamedLikeClass(INamedTypeSymbol type, IReadOnlyList<GeneratedMember> generated) =>
+        generated.FirstOrDefault(g => !g.IsExplicit && g.Name == type.Name);
+
     /// <summary>The shape of a property, field or method in the form <see cref="GeneratedMember.Shape"/> uses.</summary>
+    /// <remarks>A method's arity and parameter passing modes are part of its shape: <c>GetId&lt;T&gt;()</c> and <c>SetPassword(ref string, ...)</c> are legal overloads.</remarks>
     public static string? ShapeOf(ISymbol member) => member switch
     {
         IPropertySymbol property => property.Type.ToDisplayString(TypeFormat),
         IFieldSymbol field => field.Type.ToDisplayString(TypeFormat),
-        IMethodSymbol method => "(" + string.Join(", ", method.Parameters.Select(p => p.Type.ToDisplayString(ParameterFormat))) + ")",
+        IMethodSymbol method => (method.Arity == 0 ? string.Empty : "`" + method.Arity)
+            + "(" + string.Join(", ", method.Parameters.Select(p => RefPrefix(p.RefKind) + p.Type.ToDisplayString(ParameterFormat))) + ")",
         _ => null,
     };
 
     /// <summary>Whether <paramref name="member"/> was written by this generator (then it is the generated member itself).</summary>
     public static bool IsGenerated(ISymbol member) =>
         member.GetAttributes().Any(a =>
-            a.AttributeClass?.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute"
+            a.AttributeClass is { Name: "GeneratedCodeAttribute" } attribute
             && a.ConstructorArguments.Length > 0
-            && a.ConstructorArguments[0].Value is "KegAuth.Generators");
+            && a.ConstructorArguments[0].Value is "KegAuth.Generators"
+            && attribute.ToDisplayString() == "System.CodeDom.Compiler.GeneratedCodeAttribute");
 
-    private static IEnumerable<ISymbol> UserMembers(INamedTypeSymbol type)
+    private static string RefPrefix(RefKind kind) => kind switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.In => "in ",
+        RefKind.RefReadOnlyParameter => "ref readonly ",
+        _ => string.Empty,
+    };
+
+    // Only members with a generated member's name are looked at further: this runs on every keystroke.
+    private static IEnumerable<(ISymbol Member, string Name, bool IsExplicit)> UserMembers(INamedTypeSymbol type, ILookup<string, GeneratedMember> generated)
     {
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
             var inherited = !SymbolEqualityComparer.Default.Equals(current, type);
             foreach (var member in current.GetMembers())
             {
-                // Private base members are invisible to the derived class; generated members are ours, not the user's.
-                if (member.IsImplicitlyDeclared || (inherited && member.DeclaredAccessibility == Accessibility.Private) || IsGenerated(member))
+                var explicitName = ExplicitName(member);
+                var name = explicitName ?? member.Name;
+                if (!generated.Contains(name) || member.IsImplicitlyDeclared)
                 {
                     continue;
                 }
 
-                if (member is IMethodSymbol { MethodKind: not MethodKind.Ordinary } || member is IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 })
+                // Private base members are invisible to the derived class, and so are a base's explicit
+                // implementations; generated members are ours, not the user's.
+                if ((inherited && (member.DeclaredAccessibility == Accessibility.Private || explicitName is not null)) || IsGenerated(member))
                 {
                     continue;
                 }
 
-                yield return member;
+                if (member is IMethodSymbol { MethodKind: not MethodKind.Ordinary and not MethodKind.ExplicitInterfaceImplementation })
+                {
+                    continue;
+                }
+
+                yield return (member, name, explicitName is not null);
             }
         }
     }
 
+    private static string? ExplicitName(ISymbol member) => member switch
+    {
+        IPropertySymbol { ExplicitInterfaceImplementations: { Length: > 0 } implemented } => implemented[0].Name,
+        IMethodSymbol { ExplicitInterfaceImplementations: { Length: > 0 } implemented } => implemented[0].Name,
+        _ => null,
+    };
+
     private static bool Collides(ISymbol member, GeneratedMember generated, string self) =>
-        !(member is IMethodSymbol && generated.IsMethod) || ShapeOf(member) == generated.Shape.Replace(GeneratedMembers.Self, self);
+        generated.IsExplicit || !(member is IMethodSymbol && generated.IsMethod) || ShapeOf(member) == generated.Shape.Replace(GeneratedMembers.Self, self);
 
     private static bool IsRemovable(ISymbol member, GeneratedMember generated, string self)
     {
-        if (member is not IPropertySymbol property || generated.IsMethod || property.IsStatic || property.GetAttributes().Length > 0
+        if (generated.IsExplicit || member is not IPropertySymbol property || generated.IsMethod || property.IsStatic || property.GetAttributes().Length > 0
             || ShapeOf(property) != generated.Shape.Replace(GeneratedMembers.Self, self))
         {
             return false;

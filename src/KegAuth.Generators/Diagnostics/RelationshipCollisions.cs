@@ -9,60 +9,72 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace KegAuth.Generators.Diagnostics;
 
 /// <summary>
-/// KEG011: collisions with the members that depend on the registry (the registered user's
+/// KEG011 and KEG018: problems with the members that depend on the registry (the registered user's
 /// permission members, a bundle's or group's collections). Only known once every class has been
-/// seen, so checked at compilation end with the generator's own <see cref="RegistryBuilder"/>.
+/// seen, so checked at compilation end with the generator's own <see cref="RegistryBuilder"/> and
+/// <see cref="RelationshipRules"/>; the generator then leaves those members out.
 /// </summary>
 internal static class RelationshipCollisions
 {
-    /// <summary>Reports every collision among <paramref name="entries"/>.</summary>
-    public static void Report(CompilationAnalysisContext context, IReadOnlyList<KegRegistryAnalyzer.Entry> entries)
+    /// <summary>Reports every problem among <paramref name="entries"/>, the classes the generator can generate.</summary>
+    public static void Report(CompilationAnalysisContext context, IReadOnlyList<KegRegistryAnalyzer.Entry> entries, DisplayNames names)
     {
         var registrations = entries
-            .Select(e => new RegistrationModel(KindOf(e.Kind), FullName(e.Type), e.Type.MetadataName, e.Registered))
+            .Select(e => new RegistrationModel(e.Kind, FullName(e.Type), e.Type.MetadataName, e.Registered, EntityRules.IsPublic(e.Type)))
             .ToList();
         var registry = RegistryBuilder.Build(registrations);
 
         foreach (var entry in entries)
         {
-            var kind = KindOf(entry.Kind);
+            var kind = entry.Kind;
             var generated = kind switch
             {
                 EntityKind.User when registry.HasPermissionModel && registry.User == FullName(entry.Type) => GeneratedMembers.ForPermissionUser(registry),
                 EntityKind.Bundle or EntityKind.Group => GeneratedMembers.ForRelationships(kind, registry),
                 _ => null,
             };
+            if (generated is null)
+            {
+                continue;
+            }
 
-            foreach (var collision in generated is null ? Enumerable.Empty<MemberCollisions.Collision>() : MemberCollisions.Find(entry.Type, generated))
+            foreach (var collision in MemberCollisions.Find(entry.Type, generated))
             {
                 var location = collision.Member.Locations.FirstOrDefault(l => l.IsInSource) ?? entry.Location;
                 context.ReportDiagnostic(Diagnostic.Create(
                     DiagnosticDescriptors.RelationshipMemberCollision, location,
-                    collision.Member.ContainingType.Name, collision.Member.Name, collision.Generated.Attribute, entry.Name, Reason(collision.Generated.Name, kind, registry)));
+                    collision.Member.ContainingType.Name, collision.Name, collision.Generated.Attribute, names[entry.Type], Reason(collision.Generated.Name, kind, registry, names)));
+            }
+
+            // A class named like one of these members (a user class called Permissions) cannot get it either.
+            if (MemberCollisions.NamedLikeClass(entry.Type, generated) is { } named)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.RelationshipMemberCollision, entry.Location,
+                    entry.Type.Name, named.Name, named.Attribute, names[entry.Type], Reason(named.Name, kind, registry, names)));
+            }
+
+            var isPublic = EntityRules.IsPublic(entry.Type);
+            // One report per exposed class, naming the first member that exposes it.
+            foreach (var (member, type) in RelationshipRules.Exposed(kind, registry).GroupBy(e => e.Type).Select(g => g.First()))
+            {
+                if (!registry.MayExpose(isPublic, type))
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.LessAccessibleRelationship, entry.Location, names[entry.Type], member, names.Of(type)));
+                }
             }
         }
     }
 
-    private static string Reason(string member, EntityKind kind, RegistryModel registry) => member switch
+    private static string Reason(string member, EntityKind kind, RegistryModel registry, DisplayNames names) => member switch
     {
-        "Permissions" => "'" + Short(registry.Permission) + "' is the permission class",
-        "Bundles" => "'" + Short(registry.Bundle) + "' is the bundle class",
-        "Groups" => "'" + Short(registry.Group) + "' is the group class",
-        "Users" => "'" + Short(registry.User) + "' is the registered user",
-        "GetAllPermissionsAsync" when kind == EntityKind.Group => "'" + Short(registry.Permission) + "' is the permission class",
-        _ => "'" + Short(registry.User) + "' is the registered user and '" + Short(registry.Permission) + "' the permission class",
+        "Permissions" => "'" + names.Of(registry.Permission) + "' is the permission class",
+        "Bundles" => "'" + names.Of(registry.Bundle) + "' is the bundle class",
+        "Groups" => "'" + names.Of(registry.Group) + "' is the group class",
+        "Users" => "'" + names.Of(registry.User) + "' is the registered user",
+        "GetAllPermissionsAsync" when kind == EntityKind.Group => "'" + names.Of(registry.Permission) + "' is the permission class",
+        _ => "'" + names.Of(registry.User) + "' is the registered user and '" + names.Of(registry.Permission) + "' the permission class",
     };
-
-    private static string Short(string? fullName) => fullName is null ? string.Empty : fullName.Substring(fullName.LastIndexOfAny(new[] { '.', ':' }) + 1);
 
     private static string FullName(INamedTypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-
-    private static EntityKind KindOf(string kind) => kind switch
-    {
-        "user" => EntityKind.User,
-        "permission" => EntityKind.Permission,
-        "bundle" => EntityKind.Bundle,
-        "group" => EntityKind.Group,
-        _ => EntityKind.Attempt,
-    };
 }

@@ -10,4 +10,8 @@ namespace KegAuth.Generators.Emitting;
 /// For a property or field, its type; for a method, its parameter types in parentheses. Types are in
 /// <c>global::</c>-qualified form with nullable annotations; <see cref="GeneratedMembers.Self"/> stands for the entity class.
 /// </param>
-internal sealed record GeneratedMember(string Name, string Attribute, bool IsMethod, string Shape);
+/// <param name="IsExplicit">
+/// Whether it is an explicit interface implementation (named here by the interface member's name):
+/// it collides only with the user's own explicit implementation of the same member.
+/// </param>
+internal sealed record GeneratedMember(string Name, string Attribute, bool IsMethod, string Shape, bool IsExplicit = false);

@@ -7,7 +7,8 @@ namespace KegAuth.Generators.Emitting;
 /// The names (and shapes) of every member the emitters write, per entity kind: the one list the
 /// collision analyzers (KEG010, KEG011) read. A test generates each configuration and checks that the
 /// generated classes declare exactly these members, so the list cannot drift from the emitters.
-/// Explicit interface implementations are left out: a user's own member cannot collide with them.
+/// Explicit interface implementations are listed with <see cref="GeneratedMember.IsExplicit"/>: only the
+/// user's own explicit implementation of the same interface member collides with them.
 /// </summary>
 internal static class GeneratedMembers
 {
@@ -50,6 +51,8 @@ internal static class GeneratedMembers
             Method("ChangePassword", "KegUser", "string", "string", Options),
             Method("BuildTokenSalt", "KegUser", DateTime),
             Method("BuildTokenSalt", "KegUser", Options),
+            new("IsActiveExpression", "KegUser", IsMethod: false, KnownTypes.TimeRule(Self), IsExplicit: true),
+            new("IsDisabledByDateExpression", "KegUser", IsMethod: false, KnownTypes.TimeRule(Self), IsExplicit: true),
         };
 
         if (hasEmail)
@@ -71,6 +74,19 @@ internal static class GeneratedMembers
 
         return members;
     }
+
+    /// <summary>
+    /// The relationship members an entity of <paramref name="kind"/> can get, with every other kind
+    /// registered: what the parser checks the class against before the registry is known.
+    /// </summary>
+    public static List<GeneratedMember> MostRelationships(EntityKind kind) => kind switch
+    {
+        EntityKind.User => ForPermissionUser(FullRegistry),
+        EntityKind.Bundle or EntityKind.Group => ForRelationships(kind, FullRegistry),
+        _ => new List<GeneratedMember>(),
+    };
+
+    private static readonly RegistryModel FullRegistry = new("global::?", "global::?", "global::?", "global::?", "global::?", IsEmpty: false);
 
     /// <summary>The permission members only the registered user gets, when a permission class exists.</summary>
     public static List<GeneratedMember> ForPermissionUser(RegistryModel registry)

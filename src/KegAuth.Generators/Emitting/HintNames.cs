@@ -8,7 +8,9 @@ namespace KegAuth.Generators.Emitting;
 /// <c>Ns.A+B</c> and <c>Ns.A.B</c> differ) and the kind. Roslyn compares hint names ignoring case,
 /// so a name that differs from another only in case (<c>User</c>, <c>USER</c>) must still differ:
 /// a name whose parts are not plain capitalised words gets a suffix that spells out its upper-case
-/// letters, computed from the name alone so it is the same on every run.
+/// letters, computed from the name alone so it is the same on every run. Every hint name goes through
+/// <see cref="Sanitise"/>: a character Roslyn refuses in a hint name (<c>&lt;</c> in a file-local
+/// type's metadata name, or anything outside plain ASCII) never reaches <c>AddSource</c>.
 /// </summary>
 internal static class HintNames
 {
@@ -16,9 +18,31 @@ internal static class HintNames
     public static string For(EntityTypeModel type, string kind)
     {
         var name = type.MetadataName;
-        return IsCapitalisedWords(name)
+        return Sanitise(IsCapitalisedWords(name)
             ? name + "." + kind + ".g.cs"
-            : name + "." + kind + "." + UpperCaseMask(name) + ".g.cs";
+            : name + "." + kind + "." + UpperCaseMask(name) + ".g.cs");
+    }
+
+    /// <summary>
+    /// The one place a hint name is made safe: ASCII letters, digits, <c>.</c>, <c>+</c>, <c>_</c> and
+    /// <c>-</c> stay; any other character becomes <c>_</c> and its hex code, so distinct names stay distinct.
+    /// </summary>
+    public static string Sanitise(string hintName)
+    {
+        var safe = new StringBuilder(hintName.Length);
+        foreach (var c in hintName)
+        {
+            if (c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.' or '+' or '_' or '-')
+            {
+                safe.Append(c);
+            }
+            else
+            {
+                safe.Append('_').Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return safe.ToString();
     }
 
     // "Sample.Entities+User": every part is one upper-case letter then lower case, the form two names

@@ -1,5 +1,6 @@
 using KegAuth.Generators.Helpers;
 using KegAuth.Generators.Models;
+using KegAuth.Generators.Parsing;
 using static KegAuth.Generators.Emitting.MemberWriter;
 
 namespace KegAuth.Generators.Emitting;
@@ -34,7 +35,7 @@ internal static class KegEntityEmitter
             Write(writer, new[]
                 {
                     "<summary>The permission with <paramref name=\"token\"/>, or <see langword=\"null\"/> (keg-auth <c>get_by_token</c>).</summary>",
-                    "<param name=\"permissions\">The permissions to search, usually <c>db.Set&lt;" + model.Type.Name + "&gt;()</c>.</param>",
+                    "<param name=\"permissions\">The permissions to search, usually <c>db.Set&lt;" + Identifier.Escape(model.Type.Name) + "&gt;()</c>.</param>",
                     "<param name=\"token\">The token.</param>",
                     "<param name=\"cancellationToken\">Cancels the query.</param>",
                 },
@@ -47,6 +48,11 @@ internal static class KegEntityEmitter
         PartialClassWriter.Write(model.Type, new[] { KnownTypes.UniqueIndex("Name") }, new[] { PermissionTypes.IKegBundle }, writer =>
         {
             WriteName(writer, "bundle");
+            if (!RelationshipRules.WritesRelationships(model, registry))
+            {
+                return;
+            }
+
             WriteCollection(writer, registry.Permission, "Permissions", "The permissions in the bundle (keg-auth <c>permissions</c>).");
             WriteCollection(writer, registry.User, "Users", "The users given the bundle directly (keg-auth <c>users</c>).");
             WriteCollection(writer, registry.Group, "Groups", "The groups that hold the bundle (keg-auth <c>groups</c>).");
@@ -56,6 +62,11 @@ internal static class KegEntityEmitter
         PartialClassWriter.Write(model.Type, new[] { KnownTypes.UniqueIndex("Name") }, new[] { PermissionTypes.IKegGroup }, writer =>
         {
             WriteName(writer, "group");
+            if (!RelationshipRules.WritesRelationships(model, registry))
+            {
+                return;
+            }
+
             WriteCollection(writer, registry.Permission, "Permissions", "The permissions given to the group directly (keg-auth <c>permissions</c>).");
             WriteCollection(writer, registry.Bundle, "Bundles", "The bundles given to the group (keg-auth <c>bundles</c>).");
             WriteCollection(writer, registry.User, "Users", "The users in the group (keg-auth <c>users</c>).");
@@ -85,7 +96,7 @@ internal static class KegEntityEmitter
             "public " + PermissionTypes.Task(PermissionTypes.ReadOnlySet(permission)) + " GetAllPermissionsAsync(" + PermissionTypes.DbContext + " db, " + PermissionTypes.CancellationToken + " cancellationToken = default)",
             "{",
             "    " + PermissionTypes.ThrowIfNull("db"),
-            "    return " + PermissionTypes.Query(model.Type.FullyQualifiedName, permission) + ".PermissionsAsync(db, " + model.KeyPropertyName + ", cancellationToken);",
+            "    return " + PermissionTypes.Query(model.Type.FullyQualifiedName, permission) + ".PermissionsAsync(db, " + Identifier.This(model.KeyPropertyName) + ", cancellationToken);",
             "}",
         };
         Write(writer, new[]

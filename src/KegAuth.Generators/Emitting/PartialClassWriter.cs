@@ -5,7 +5,7 @@ using KegAuth.Generators.Models;
 
 namespace KegAuth.Generators.Emitting;
 
-/// <summary>Reopens an entity's partial class (namespace, enclosing types) around generated members.</summary>
+/// <summary>Reopens an entity's partial class (namespace, enclosing types) around generated members; every user name is escaped here.</summary>
 internal static class PartialClassWriter
 {
     /// <summary>Writes the whole file: header, namespace, enclosing types, then the class with <paramref name="writeMembers"/>.</summary>
@@ -21,12 +21,12 @@ internal static class PartialClassWriter
         var hasNamespace = type.Namespace.Length > 0;
         if (hasNamespace)
         {
-            writer.Open("namespace " + type.Namespace);
+            writer.Open("namespace " + Identifier.Namespace(type.Namespace));
         }
 
         foreach (var outer in type.ContainingTypes)
         {
-            writer.Open("partial " + outer.Keyword + " " + outer.NameWithTypeParameters);
+            writer.Open("partial " + outer.Keyword + " " + Identifier.Escape(outer.Name));
         }
 
         foreach (var attribute in classAttributes)
@@ -35,7 +35,7 @@ internal static class PartialClassWriter
         }
 
         var baseList = interfaces.Count == 0 ? string.Empty : " : " + string.Join(", ", interfaces);
-        writer.Open("partial class " + type.Name + baseList);
+        writer.Open("partial class " + Identifier.Escape(type.Name) + baseList);
         writeMembers(writer);
         writer.Close();
 

@@ -36,7 +36,7 @@ internal static class PermissionUserEmitter
             MemberWriter.Write(writer, Summary("The groups the user belongs to (keg-auth <c>groups</c>)."), PermissionTypes.Collection("Groups", group));
         }
 
-        MemberWriter.Write(writer, Summary("The cached permission tokens; stale by design until <see cref=\"ClearPermissionCache\"/> (keg-auth <c>_permission_cache</c>)."),
+        MemberWriter.Write(writer, Summary("The cached permission tokens; stale by design until <see cref=\"ClearPermissionCache()\"/> (keg-auth <c>_permission_cache</c>)."),
             KnownTypes.NotMapped,
             "private " + tokens + "? _permissionTokenCache;");
         MemberWriter.Write(writer, new[]
@@ -51,11 +51,11 @@ internal static class PermissionUserEmitter
             "    " + PermissionTypes.ThrowIfNull("db"),
             "    return IsSuperuser",
             "        ? " + PermissionTypes.Support + ".ToSetAsync(db.Set<" + permission + ">(), cancellationToken)",
-            "        : " + query + ".PermissionsAsync(db, " + user.KeyPropertyName + ", cancellationToken);",
+            "        : " + query + ".PermissionsAsync(db, " + Identifier.This(user.KeyPropertyName) + ", cancellationToken);",
             "}");
         MemberWriter.Write(writer, new[]
             {
-                "<summary>The tokens of <see cref=\"GetAllPermissionsAsync\"/> (keg-auth <c>get_all_permission_tokens</c>). Cached on this instance until <see cref=\"ClearPermissionCache\"/>: rights changes reset the session key, which forces a new login and a fresh user.</summary>",
+                "<summary>The tokens of <see cref=\"GetAllPermissionsAsync(" + PermissionTypes.DbContext + ", " + PermissionTypes.CancellationToken + ")\"/> (keg-auth <c>get_all_permission_tokens</c>). Cached on this instance until <see cref=\"ClearPermissionCache()\"/>: rights changes reset the session key, which forces a new login and a fresh user.</summary>",
                 "<param name=\"db\">The context to query.</param>",
                 "<param name=\"cancellationToken\">Cancels the query.</param>",
                 "<returns>The tokens.</returns>",
@@ -65,7 +65,7 @@ internal static class PermissionUserEmitter
             "    " + PermissionTypes.ThrowIfNull("db"),
             "    return _permissionTokenCache ??= IsSuperuser",
             "        ? await " + PermissionTypes.Support + ".ToTokenSetAsync(" + PermissionTypes.LinqQueryable + ".Select(db.Set<" + permission + ">(), permission => permission.Token), cancellationToken).ConfigureAwait(false)",
-            "        : await " + query + ".TokensAsync(db, " + user.KeyPropertyName + ", cancellationToken).ConfigureAwait(false);",
+            "        : await " + query + ".TokensAsync(db, " + Identifier.This(user.KeyPropertyName) + ", cancellationToken).ConfigureAwait(false);",
             "}");
         MemberWriter.Write(writer, Summary("Forgets the cached permission tokens, so the next check queries again."),
             "public void ClearPermissionCache() => _permissionTokenCache = null;");

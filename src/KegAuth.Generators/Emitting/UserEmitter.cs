@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using KegAuth.Generators.Helpers;
 using KegAuth.Generators.Models;
+using KegAuth.Generators.Parsing;
 using static KegAuth.Generators.Emitting.MemberWriter;
 
 namespace KegAuth.Generators.Emitting;
@@ -32,7 +33,7 @@ internal static class UserEmitter
             interfaces.Add(KnownTypes.IKegUserToken);
         }
 
-        var permissionUser = registry.IsPermissionUser(model);
+        var permissionUser = RelationshipRules.WritesPermissionMembers(model, registry);
         if (permissionUser)
         {
             interfaces.Add(PermissionUserEmitter.Interface);
@@ -63,7 +64,7 @@ internal static class UserEmitter
             "public bool IsEnabled { get; set; } = true;");
         Write(writer, Summary("Whether the user has every permission (keg-auth <c>is_superuser</c>). Default <see langword=\"false\"/>."),
             "public bool IsSuperuser { get; set; }");
-        Write(writer, Summary("The password hash (keg-auth <c>password</c>); <see langword=\"null\"/> when no password is set. Set it with <see cref=\"SetPassword\"/>."),
+        Write(writer, Summary("The password hash (keg-auth <c>password</c>); <see langword=\"null\"/> when no password is set. Set it with <see cref=\"SetPassword(string, " + KnownTypes.Options + ")\"/>."),
             "public " + KnownTypes.PasswordHash + "? Password { get; set; }");
 
         if (model.HasEmail)
@@ -145,11 +146,14 @@ internal static class UserEmitter
 
     private static void WritePasswordAndTokens(SourceWriter writer, UserModel model)
     {
+        // this.@Key: a key named like a parameter (token, options) must never read the parameter.
+        var key = Identifier.This(model.KeyPropertyName);
         var userId = model.KeyKind switch
         {
-            KeyKind.Int32 or KeyKind.Int64 => KnownTypes.TokenUserId + ".FromInt64(" + model.KeyPropertyName + ")",
-            KeyKind.Guid => KnownTypes.TokenUserId + ".FromString(" + model.KeyPropertyName + ".ToString())",
-            _ => KnownTypes.TokenUserId + ".FromString(" + model.KeyPropertyName + ")",
+            KeyKind.Int32 or KeyKind.Int64 => KnownTypes.TokenUserId + ".FromInt64(" + key + ")",
+            KeyKind.Guid => KnownTypes.TokenUserId + ".FromString(" + key + ".ToString())",
+            _ when model.KeyIsNullable => KnownTypes.TokenUserId + ".FromString(" + key + " ?? string.Empty)",
+            _ => KnownTypes.TokenUserId + ".FromString(" + key + ")",
         };
         var options = KnownTypes.Options + " options";
 

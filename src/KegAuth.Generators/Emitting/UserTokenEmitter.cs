@@ -51,7 +51,7 @@ internal static class UserTokenEmitter
             "public string ResetAuthToken(" + options + ", " + TokenParameters + ")",
             "{",
             "    global::System.ArgumentNullException.ThrowIfNull(options);",
-            "    var raw = GenerateRawAuthToken(length, entropyBits, charset);",
+            "    string raw = GenerateRawAuthToken(length, entropyBits, charset);",
             "    Token = " + KnownTypes.ApiTokens + ".Hash(raw);",
             "    return raw;",
             "}");
@@ -65,14 +65,14 @@ internal static class UserTokenEmitter
             {
                 "<summary>The API token the user presents (keg-auth <c>generate_api_token</c>): padded urlsafe base64 of <see cref=\"LoginId\"/>, a dot, then the raw token.</summary>",
                 "<param name=\"options\">The KegAuth options.</param>",
-                "<param name=\"token\">The raw token; when null or empty, <see cref=\"ResetAuthToken\"/> makes a new one (save the entity to keep it).</param>",
+                "<param name=\"token\">The raw token; when null or empty, <see cref=\"ResetAuthToken(" + KnownTypes.Options + ", int?, int?, string)\"/> makes a new one (save the entity to keep it).</param>",
                 "<returns>The API token.</returns>",
                 "<exception cref=\"global::System.ArgumentException\">The login id is empty, or <paramref name=\"token\"/> contains a dot.</exception>",
             },
             "public string GenerateApiToken(" + options + ", string? token = null)",
             "{",
             "    global::System.ArgumentNullException.ThrowIfNull(options);",
-            "    var raw = string.IsNullOrEmpty(token) ? ResetAuthToken(options) : token;",
+            "    string raw = string.IsNullOrEmpty(token) ? ResetAuthToken(options) : token;",
             "    return " + KnownTypes.ApiTokens + ".Format(LoginId, raw);",
             "}");
         Write(writer, new[]

@@ -5,4 +5,5 @@ namespace KegAuth.Generators.Models;
 /// <param name="FullyQualifiedName">The <c>global::</c>-qualified name.</param>
 /// <param name="MetadataName">The metadata name, for a stable order.</param>
 /// <param name="Registered">For users, whether <c>[KegUser(Registered = true)]</c> is set.</param>
-internal sealed record RegistrationModel(EntityKind Kind, string FullyQualifiedName, string MetadataName, bool Registered);
+/// <param name="IsPublic">Whether the class is public all the way out.</param>
+internal sealed record RegistrationModel(EntityKind Kind, string FullyQualifiedName, string MetadataName, bool Registered, bool IsPublic = true);

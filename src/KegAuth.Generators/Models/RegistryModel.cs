@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace KegAuth.Generators.Models;
 
 /// <summary>
@@ -11,8 +13,13 @@ namespace KegAuth.Generators.Models;
 /// <param name="Group">The <c>[KegGroup]</c> class.</param>
 /// <param name="Attempt">The <c>[KegAttempt]</c> class.</param>
 /// <param name="IsEmpty">Whether no Keg entity exists at all (then nothing is emitted).</param>
-internal sealed record RegistryModel(string? User, string? Permission, string? Bundle, string? Group, string? Attempt, bool IsEmpty)
+/// <param name="NonPublic">The registered classes that are not public: a public class must not expose them (KEG018).</param>
+internal sealed record RegistryModel(string? User, string? Permission, string? Bundle, string? Group, string? Attempt, bool IsEmpty,
+    Helpers.EquatableArray<string> NonPublic = default)
 {
+    /// <summary>Whether a class of <paramref name="isPublic"/> accessibility may expose <paramref name="type"/> in a public member.</summary>
+    public bool MayExpose(bool isPublic, string? type) => type is null || !isPublic || !NonPublic.Contains(type);
+
     /// <summary>Whether the user owns permission relationships: there is a registered user and a permission class.</summary>
     public bool HasPermissionModel => User is not null && Permission is not null;
 

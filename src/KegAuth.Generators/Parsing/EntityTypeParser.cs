@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using KegAuth.Generators.Helpers;
 using KegAuth.Generators.Models;
 using Microsoft.CodeAnalysis;
@@ -7,57 +9,63 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace KegAuth.Generators.Parsing;
 
-/// <summary>Reads where an annotated class lives; declines classes the generator cannot extend (the analyzer reports why).</summary>
+/// <summary>Reads where an annotated class lives; declines classes the rules refuse (the analyzer reports why).</summary>
 internal static class EntityTypeParser
 {
     /// <summary>The cheap syntax filter for every Keg attribute: a class declaration.</summary>
     public static bool IsCandidate(SyntaxNode node) => node is ClassDeclarationSyntax;
 
     /// <summary>
-    /// Returns the model, or <see langword="null"/> when the class is not partial, is generic or static,
-    /// or sits inside a type that is not partial.
+    /// The rules' verdict on the attributed class, or <see langword="null"/> when nothing is to be
+    /// generated from this declaration: the class has a problem, or <paramref name="attribute"/> sits
+    /// on another partial part too and that part speaks for the class (one file per class).
     /// </summary>
-    public static EntityTypeModel? Parse(INamedTypeSymbol type, ClassDeclarationSyntax syntax)
+    public static EntityCheck? Check(GeneratorAttributeSyntaxContext context, KegAttributes attribute, CancellationToken cancellationToken)
     {
-        if (!syntax.Modifiers.Any(SyntaxKind.PartialKeyword) || type.IsGenericType || type.IsStatic)
+        if (context.TargetSymbol is not INamedTypeSymbol type || !EntityRules.IsFirstAttributedPart(type, context.TargetNode, attribute))
         {
             return null;
         }
 
-        var containing = ImmutableContainingTypes(type);
-        if (containing is null)
-        {
-            return null;
-        }
-
-        var ns = type.ContainingNamespace.IsGlobalNamespace ? string.Empty : type.ContainingNamespace.ToDisplayString();
-        return new EntityTypeModel(
-            ns,
-            containing.Value,
-            type.Name,
-            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            MetadataName(type));
+        var check = EntityRules.Check(type, cancellationToken);
+        return check.CanGenerate ? check : null;
     }
 
-    private static EquatableArray<ContainingTypeModel>? ImmutableContainingTypes(INamedTypeSymbol type)
+    /// <summary>The model of a class the rules accepted.</summary>
+    public static EntityTypeModel Parse(INamedTypeSymbol type)
     {
-        var chain = new System.Collections.Generic.List<ContainingTypeModel>();
+        var containing = new List<ContainingTypeModel>();
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
             var declaration = outer.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<TypeDeclarationSyntax>().FirstOrDefault();
-            if (declaration is null || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            var keyword = declaration switch
             {
-                return null;
-            }
-
-            var keyword = declaration is RecordDeclarationSyntax record
-                ? "record " + (record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "struct" : "class")
-                : declaration.Keyword.ValueText;
-            var name = outer.Name + (outer.TypeParameters.Length == 0 ? string.Empty : "<" + string.Join(", ", outer.TypeParameters.Select(p => p.Name)) + ">");
-            chain.Insert(0, new ContainingTypeModel(keyword, name));
+                RecordDeclarationSyntax record => "record " + (record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) ? "struct" : "class"),
+                null => "class",
+                _ => declaration.Keyword.ValueText,
+            };
+            containing.Insert(0, new ContainingTypeModel(keyword, outer.Name));
         }
 
-        return chain.ToEquatableArray();
+        return new EntityTypeModel(
+            Namespace(type.ContainingNamespace),
+            containing.ToEquatableArray(),
+            type.Name,
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            MetadataName(type),
+            EntityRules.IsPublic(type));
+    }
+
+    // Names as declared (event, not @event): the writer escapes, and hint names must not contain '@'.
+    private static string Namespace(INamespaceSymbol ns)
+    {
+        var parts = new List<string>();
+        for (var current = ns; current is not null && !current.IsGlobalNamespace; current = current.ContainingNamespace)
+        {
+            parts.Insert(0, current.Name);
+        }
+
+        return string.Join(".", parts);
     }
 
     private static string MetadataName(INamedTypeSymbol type)
@@ -68,6 +76,7 @@ internal static class EntityTypeParser
             name = outer.MetadataName + "+" + name;
         }
 
-        return type.ContainingNamespace.IsGlobalNamespace ? name : type.ContainingNamespace.ToDisplayString() + "." + name;
+        var ns = Namespace(type.ContainingNamespace);
+        return ns.Length == 0 ? name : ns + "." + name;
     }
 }

@@ -1,7 +1,7 @@
 using System.Threading;
+using KegAuth.Generators.Helpers;
 using KegAuth.Generators.Models;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace KegAuth.Generators.Parsing;
 
@@ -11,19 +11,13 @@ internal static class KegEntityParser
     /// <summary>The model, or <see langword="null"/> when the class cannot be generated (the analyzer says why).</summary>
     public static KegEntityModel? Parse(GeneratorAttributeSyntaxContext context, EntityKind kind, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax syntax)
+        var check = EntityTypeParser.Check(context, KegAttributeReader.AttributeOf(kind), cancellationToken);
+        if (check is null)
         {
             return null;
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        var entity = EntityTypeParser.Parse(type, syntax);
-        var key = KeyPropertyFinder.Find(type);
-        if (entity is null || key is null || KeyPropertyFinder.GetKind(key.Type) is null)
-        {
-            return null;
-        }
-
-        return new KegEntityModel(kind, entity, key.Name);
+        var type = (INamedTypeSymbol)context.TargetSymbol;
+        return new KegEntityModel(kind, EntityTypeParser.Parse(type), check.Key!.Name, check.BlockedRelationshipMembers.ToEquatableArray());
     }
 }

@@ -1,22 +1,38 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using KegAuth.Generators.Models;
 using Microsoft.CodeAnalysis;
 
 namespace KegAuth.Generators.Parsing;
 
-/// <summary>Finds an entity's key the way EF Core does by convention: a <c>[Key]</c> property, else <c>Id</c>, on the class or a base class.</summary>
+/// <summary>
+/// Finds an entity's key the way EF Core does by convention: a <c>[Key]</c> property, else <c>Id</c>,
+/// else <c>&lt;class name&gt;Id</c> (names compared ignoring case, as EF Core does), on the class or a
+/// base class. Only properties the generated code can read count: a private property of a base
+/// class, a write-only property or one hidden by a derived member (<c>new</c>) is skipped.
+/// </summary>
 internal static class KeyPropertyFinder
 {
     /// <summary>The key property, or <see langword="null"/> when there is none.</summary>
     public static IPropertySymbol? Find(INamedTypeSymbol type)
     {
-        IPropertySymbol? byName = null;
+        IPropertySymbol? byId = null;
+        IPropertySymbol? byTypeName = null;
+        var typeNameId = type.Name + "Id";
+        HashSet<string>? hidden = null;
+
         // object has no key: stopping there saves a member walk per entity on every rerun.
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
-            foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+            var inherited = !ReferenceEquals(current, type);
+            var members = current.GetMembers();
+            foreach (var member in members)
             {
-                if (property.IsStatic || property.IsIndexer)
+                if (member is not IPropertySymbol property || property.IsStatic || property.IsIndexer
+                    || (hidden is not null && hidden.Contains(property.Name))
+                    || property.GetMethod is null
+                    || (inherited && (property.DeclaredAccessibility == Accessibility.Private || property.GetMethod.DeclaredAccessibility == Accessibility.Private)))
                 {
                     continue;
                 }
@@ -26,15 +42,29 @@ internal static class KeyPropertyFinder
                     return property;
                 }
 
-                if (byName is null && property.Name == "Id")
+                if (byId is null && string.Equals(property.Name, "Id", StringComparison.OrdinalIgnoreCase))
                 {
-                    byName = property;
+                    byId = property;
                 }
+                else if (byTypeName is null && string.Equals(property.Name, typeNameId, StringComparison.OrdinalIgnoreCase))
+                {
+                    byTypeName = property;
+                }
+            }
+
+            // A base member of a name declared here is hidden (or overridden) by it.
+            hidden ??= new HashSet<string>(StringComparer.Ordinal);
+            foreach (var member in members)
+            {
+                hidden.Add(member.Name);
             }
         }
 
-        return byName;
+        return byId ?? byTypeName;
     }
+
+    /// <summary>Whether <paramref name="key"/> is the only member of its name in its class; a duplicate (a compile error of the user's) makes every use ambiguous.</summary>
+    public static bool IsUnambiguous(IPropertySymbol key) => key.ContainingType.GetMembers(key.Name).Length == 1;
 
     /// <summary>The supported kind of <paramref name="type"/>, or <see langword="null"/> for an unsupported key type.</summary>
     public static KeyKind? GetKind(ITypeSymbol type) => type.SpecialType switch
@@ -42,6 +72,6 @@ internal static class KeyPropertyFinder
         SpecialType.System_Int32 => KeyKind.Int32,
         SpecialType.System_Int64 => KeyKind.Int64,
         SpecialType.System_String => KeyKind.String,
-        _ => type.ToDisplayString() == "System.Guid" ? KeyKind.Guid : null,
+        _ => type is { Name: "Guid", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } ? KeyKind.Guid : null,
     };
 }

@@ -7,13 +7,13 @@ internal static class RegistrationParser
 {
     /// <summary>The entry for a parsed attempt class.</summary>
     public static RegistrationModel From(AttemptModel attempt) =>
-        new(EntityKind.Attempt, attempt.Type.FullyQualifiedName, attempt.Type.MetadataName, Registered: false);
+        new(EntityKind.Attempt, attempt.Type.FullyQualifiedName, attempt.Type.MetadataName, Registered: false, attempt.Type.IsPublic);
 
     /// <summary>The entry for a parsed user.</summary>
     public static RegistrationModel From(UserModel user) =>
-        new(EntityKind.User, user.Type.FullyQualifiedName, user.Type.MetadataName, user.Registered);
+        new(EntityKind.User, user.Type.FullyQualifiedName, user.Type.MetadataName, user.Registered, user.Type.IsPublic);
 
     /// <summary>The entry for a parsed permission, bundle or group.</summary>
     public static RegistrationModel From(KegEntityModel entity) =>
-        new(entity.Kind, entity.Type.FullyQualifiedName, entity.Type.MetadataName, Registered: false);
+        new(entity.Kind, entity.Type.FullyQualifiedName, entity.Type.MetadataName, Registered: false, entity.Type.IsPublic);
 }

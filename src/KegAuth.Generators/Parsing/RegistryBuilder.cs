@@ -11,13 +11,18 @@ internal static class RegistryBuilder
     public static RegistryModel Build(IEnumerable<RegistrationModel> registrations)
     {
         var all = registrations.ToList();
-        return new RegistryModel(
-            User(all.Where(r => r.Kind == EntityKind.User).ToList()),
-            Single(all, EntityKind.Permission),
-            Single(all, EntityKind.Bundle),
-            Single(all, EntityKind.Group),
-            Single(all, EntityKind.Attempt),
-            IsEmpty: all.Count == 0);
+        var user = User(all.Where(r => r.Kind == EntityKind.User).ToList());
+        var permission = Single(all, EntityKind.Permission);
+        var bundle = Single(all, EntityKind.Bundle);
+        var group = Single(all, EntityKind.Group);
+        var attempt = Single(all, EntityKind.Attempt);
+        var registered = new[] { user, permission, bundle, group, attempt };
+        var nonPublic = all
+            .Where(r => !r.IsPublic && registered.Contains(r.FullyQualifiedName))
+            .Select(r => r.FullyQualifiedName)
+            .Distinct()
+            .OrderBy(n => n, System.StringComparer.Ordinal);
+        return new RegistryModel(user, permission, bundle, group, attempt, IsEmpty: all.Count == 0, Helpers.EquatableArray.ToEquatableArray(nonPublic));
     }
 
     private static string? User(List<RegistrationModel> users)

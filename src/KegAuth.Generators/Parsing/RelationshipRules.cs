@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Linq;
+using KegAuth.Generators.Emitting;
+using KegAuth.Generators.Models;
+
+namespace KegAuth.Generators.Parsing;
+
+/// <summary>
+/// Whether an entity gets its registry-dependent members (the registered user's permission members,
+/// a bundle's or group's collections): the one rule the emitters and <see cref="Diagnostics.KegRegistryAnalyzer"/>
+/// share. They are left out, all together, when the class declares one of them itself (KEG011) or
+/// when a public class would expose a class that is not public (KEG018).
+/// </summary>
+internal static class RelationshipRules
+{
+    /// <summary>The registered classes each relationship member of <paramref name="kind"/> exposes in its signature.</summary>
+    public static List<(string Member, string Type)> Exposed(EntityKind kind, RegistryModel registry)
+    {
+        var exposed = new List<(string, string)>();
+        void Add(string member, string? type)
+        {
+            if (type is not null)
+            {
+                exposed.Add((member, type));
+            }
+        }
+
+        switch (kind)
+        {
+            case EntityKind.User when registry.HasPermissionModel:
+                Add("Permissions", registry.Permission);
+                Add("Bundles", registry.Bundle);
+                Add("Groups", registry.Group);
+                Add("GetAllPermissionsAsync", registry.Permission);
+                break;
+            case EntityKind.Bundle:
+                Add("Permissions", registry.Permission);
+                Add("Users", registry.User);
+                Add("Groups", registry.Group);
+                break;
+            case EntityKind.Group:
+                Add("Permissions", registry.Permission);
+                Add("Bundles", registry.Bundle);
+                Add("Users", registry.User);
+                Add("GetAllPermissionsAsync", registry.Permission);
+                break;
+        }
+
+        return exposed;
+    }
+
+    /// <summary>Whether the registered user gets the permission members.</summary>
+    public static bool WritesPermissionMembers(UserModel user, RegistryModel registry) =>
+        registry.IsPermissionUser(user) && Allowed(EntityKind.User, user.Type, user.BlockedRelationshipMembers, registry);
+
+    /// <summary>Whether a bundle or group gets its collections (and a group its <c>GetAllPermissionsAsync</c>).</summary>
+    public static bool WritesRelationships(KegEntityModel entity, RegistryModel registry) =>
+        Allowed(entity.Kind, entity.Type, entity.BlockedRelationshipMembers, registry);
+
+    private static bool Allowed(EntityKind kind, EntityTypeModel type, IReadOnlyList<string> blocked, RegistryModel registry)
+    {
+        var members = kind == EntityKind.User ? GeneratedMembers.ForPermissionUser(registry) : GeneratedMembers.ForRelationships(kind, registry);
+        return !members.Any(m => blocked.Contains(m.Name))
+            && Exposed(kind, registry).All(e => registry.MayExpose(type.IsPublic, e.Type));
+    }
+}
