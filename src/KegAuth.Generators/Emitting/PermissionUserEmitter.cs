@@ -79,6 +79,7 @@ internal static class PermissionUserEmitter
                 "<summary>Whether the user has " + what + " <paramref name=\"tokens\"/>, by the cached tokens (keg-auth <c>" + kegName + "</c>).</summary>",
                 "<param name=\"db\">The context to query.</param>",
                 "<param name=\"tokens\">The permission tokens.</param>",
+                "<exception cref=\"global::System.ArgumentException\"><paramref name=\"tokens\"/> is empty: \"all of nothing\" would hold for every user.</exception>",
             },
             "public async " + PermissionTypes.Task("bool") + " " + name + "(" + PermissionTypes.DbContext + " db, params string[] tokens) =>",
             "    " + PermissionTypes.Support + "." + support + "(await GetAllPermissionTokensAsync(db).ConfigureAwait(false), tokens);");

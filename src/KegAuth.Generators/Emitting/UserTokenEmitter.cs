@@ -21,7 +21,7 @@ internal static class UserTokenEmitter
 
     private static readonly string[] TokenExceptionDocs =
     {
-        "<exception cref=\"global::System.ArgumentException\">The charset is unknown, a value is negative, or the two ask for an empty token.</exception>",
+        "<exception cref=\"global::System.ArgumentException\">The charset is unknown, a value is negative, or the two ask for a token under 64 bits of entropy (KegApiTokens.MinEntropyBits).</exception>",
     };
 
     /// <summary>Writes the token members into the open user class.</summary>
@@ -77,7 +77,7 @@ internal static class UserTokenEmitter
             "}");
         Write(writer, new[]
             {
-                "<summary>The user an API token belongs to, or <see langword=\"null\"/> for a malformed token, an unknown user, a user without a token or a wrong token (keg-auth <c>get_user_for_api_token</c>). One query on the unique <see cref=\"" + (model.HasEmail ? "Email" : "Username") + "\"/> column, then one hash check. A bcrypt hash from Python keg-auth that verifies is replaced by the fast hash in <see cref=\"Token\"/>: save the context to keep it.</summary>",
+                "<summary>The user an API token belongs to, or <see langword=\"null\"/> for a malformed token, an unknown user, a user without a token or a wrong token (keg-auth <c>get_user_for_api_token</c>). One query on the unique <see cref=\"" + (model.HasEmail ? "Email" : "Username") + "\"/> column, then one hash check. A bcrypt hash from Python keg-auth that verifies is replaced by the fast hash in the database at once, by a conditional update that a concurrent rotation or revocation wins; nothing to save.</summary>",
                 "<param name=\"users\">The users to search, an EF Core query such as <c>db.Users</c> (tracked, so the upgrade can be saved).</param>",
                 "<param name=\"apiToken\">The API token presented.</param>",
                 "<param name=\"cancellationToken\">Cancels the query.</param>",

@@ -187,6 +187,7 @@ namespace Sample
         /// <summary>Whether the user has every one of <paramref name="tokens"/>, by the cached tokens (keg-auth <c>has_all_permissions</c>).</summary>
         /// <param name="db">The context to query.</param>
         /// <param name="tokens">The permission tokens.</param>
+        /// <exception cref="global::System.ArgumentException"><paramref name="tokens"/> is empty: "all of nothing" would hold for every user.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         public async global::System.Threading.Tasks.Task<bool> HasAllPermissionsAsync(global::Microsoft.EntityFrameworkCore.DbContext db, params string[] tokens) =>
             global::KegAuth.Infrastructure.KegPermissionSupport.HasAll(await GetAllPermissionTokensAsync(db).ConfigureAwait(false), tokens);
@@ -194,6 +195,7 @@ namespace Sample
         /// <summary>Whether the user has at least one of <paramref name="tokens"/>, by the cached tokens (keg-auth <c>has_any_permission</c>).</summary>
         /// <param name="db">The context to query.</param>
         /// <param name="tokens">The permission tokens.</param>
+        /// <exception cref="global::System.ArgumentException"><paramref name="tokens"/> is empty: "all of nothing" would hold for every user.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         public async global::System.Threading.Tasks.Task<bool> HasAnyPermissionAsync(global::Microsoft.EntityFrameworkCore.DbContext db, params string[] tokens) =>
             global::KegAuth.Infrastructure.KegPermissionSupport.HasAny(await GetAllPermissionTokensAsync(db).ConfigureAwait(false), tokens);

@@ -168,7 +168,7 @@ namespace Sample
         /// <param name="entropyBits">The minimum entropy in bits (see <see cref="global::KegAuth.KegEntropy"/>); the length grows to <c>ceil(entropyBits / log2(charset size))</c> if needed.</param>
         /// <param name="charset">passlib's charset: <c>ascii_72</c>, <c>ascii_62</c>, <c>ascii_50</c> (no look-alike characters) or <c>hex</c>.</param>
         /// <returns>The raw token.</returns>
-        /// <exception cref="global::System.ArgumentException">The charset is unknown, a value is negative, or the two ask for an empty token.</exception>
+        /// <exception cref="global::System.ArgumentException">The charset is unknown, a value is negative, or the two ask for a token under 64 bits of entropy (KegApiTokens.MinEntropyBits).</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         public static string GenerateRawAuthToken(int? length = 32, int? entropyBits = null, string charset = "ascii_50") =>
             global::KegAuth.Infrastructure.KegApiTokens.GenerateRaw(length, entropyBits, charset);
@@ -179,7 +179,7 @@ namespace Sample
         /// <param name="entropyBits">The minimum entropy in bits (see <see cref="global::KegAuth.KegEntropy"/>); the length grows to <c>ceil(entropyBits / log2(charset size))</c> if needed.</param>
         /// <param name="charset">passlib's charset: <c>ascii_72</c>, <c>ascii_62</c>, <c>ascii_50</c> (no look-alike characters) or <c>hex</c>.</param>
         /// <returns>The new raw token: show it to the user once; only its hash is stored.</returns>
-        /// <exception cref="global::System.ArgumentException">The charset is unknown, a value is negative, or the two ask for an empty token.</exception>
+        /// <exception cref="global::System.ArgumentException">The charset is unknown, a value is negative, or the two ask for a token under 64 bits of entropy (KegApiTokens.MinEntropyBits).</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         public string ResetAuthToken(global::KegAuth.KegAuthOptions options, int? length = 32, int? entropyBits = null, string charset = "ascii_50")
         {
@@ -207,7 +207,7 @@ namespace Sample
             return global::KegAuth.Infrastructure.KegApiTokens.Format(LoginId, raw);
         }
 
-        /// <summary>The user an API token belongs to, or <see langword="null"/> for a malformed token, an unknown user, a user without a token or a wrong token (keg-auth <c>get_user_for_api_token</c>). One query on the unique <see cref="Email"/> column, then one hash check. A bcrypt hash from Python keg-auth that verifies is replaced by the fast hash in <see cref="Token"/>: save the context to keep it.</summary>
+        /// <summary>The user an API token belongs to, or <see langword="null"/> for a malformed token, an unknown user, a user without a token or a wrong token (keg-auth <c>get_user_for_api_token</c>). One query on the unique <see cref="Email"/> column, then one hash check. A bcrypt hash from Python keg-auth that verifies is replaced by the fast hash in the database at once, by a conditional update that a concurrent rotation or revocation wins; nothing to save.</summary>
         /// <param name="users">The users to search, an EF Core query such as <c>db.Users</c> (tracked, so the upgrade can be saved).</param>
         /// <param name="apiToken">The API token presented.</param>
         /// <param name="cancellationToken">Cancels the query.</param>
