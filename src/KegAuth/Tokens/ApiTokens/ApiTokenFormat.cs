@@ -38,8 +38,9 @@ internal static class ApiTokenFormat
             return false;
         }
 
+        // The one place an empty login id or raw token is refused.
         var dot = apiToken.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || dot == apiToken.Length - 1 || apiToken.IndexOf('.', dot + 1) >= 0)
+        if (dot <= 0 || dot == apiToken.Length - 1 || apiToken.AsSpan(dot + 1).Contains('.'))
         {
             return false;
         }
@@ -77,7 +78,7 @@ internal static class ApiTokenFormat
         }
 
         var bytes = new byte[encoded.Length / 4 * 3];
-        if (!Convert.TryFromBase64Chars(standard, bytes, out var written) || written == 0)
+        if (!Convert.TryFromBase64Chars(standard, bytes, out var written))
         {
             return false;
         }
@@ -91,6 +92,7 @@ internal static class ApiTokenFormat
             return false;
         }
 
-        return loginId.Length > 0;
+        // Never empty: TryParse refused an empty first part, and valid base64 of 4+ chars holds a byte.
+        return true;
     }
 }
