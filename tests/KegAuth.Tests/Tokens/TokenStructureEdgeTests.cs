@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using KegAuth.Infrastructure;
 using Xunit;
 using static KegAuth.Tests.Tokens.TokenTestKit;
 
@@ -90,6 +91,24 @@ public sealed class TokenStructureEdgeTests
         var token = TokenOfLength(TokenVerifierLimit + 2);
         Assert.Equal(TokenVerifierLimit + 2, token.Length);
         Assert.False(Verify(token));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\t\n")]
+    public void A_blank_secret_verifies_nothing_not_even_a_token_signed_with_it(string secret)
+    {
+        var token = SignRaw(B64(Header), B64(Payload()), CurrentKey(secret: secret));
+        Assert.False(Verify(token, Options(secret: secret)));
+        Assert.False(Verify(token, Options(secret: secret, allowLegacy: true)));
+        Assert.Throws<KegAuthOptionsException>(() => KegResetTokens.Generate(User, Salt, Options(secret: secret)));
+    }
+
+    [Fact]
+    public void Control_a_short_non_blank_secret_works()
+    {
+        Assert.True(Verify(SignRaw(B64(Header), B64(Payload()), CurrentKey(secret: " x ")), Options(secret: " x ")));
     }
 
     [Theory]
