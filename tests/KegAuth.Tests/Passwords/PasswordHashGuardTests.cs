@@ -60,6 +60,15 @@ public sealed class PasswordHashGuardTests
         Assert.False(PasswordHash.FromHash(Fast).Verify(null));
     }
 
+    [Fact]
+    public void FromHash_error_names_the_supported_schemes_and_the_length_but_not_the_value()
+    {
+        var ex = Assert.Throws<FormatException>(() => PasswordHash.FromHash("not-a-hash"));
+        Assert.Contains("(bcrypt, pbkdf2-sha256, keg-sha256)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("its length was 10.", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-a-hash", ex.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Values of exactly the fast-hash length (81) that break one rule each.</summary>
     public static TheoryData<string, string> FastLookalikes() => new()
     {
