@@ -33,12 +33,14 @@ internal static class AdaptedBase64
         }
 
         var padded = string.Concat(text.ToString().Replace('.', '+'), new string('=', (4 - (text.Length % 4)) % 4));
+        // Stryker disable once Arithmetic : only sizes the buffer; a larger one decodes the same bytes (a smaller one fails every hash)
         var buffer = new byte[(text.Length * 3) / 4];
         if (!Convert.TryFromBase64String(padded, buffer, out var written))
         {
             return false;
         }
 
+        // Stryker disable once all : for a length that is not 4n+1, written is always (length*3)/4, and both branches hold the same bytes
         bytes = written == buffer.Length ? buffer : buffer[..written];
         return true;
     }

@@ -39,11 +39,33 @@ internal static class TokenSigningKeys
             : (rented = ArrayPool<byte>.Shared.Rent(length));
         try
         {
-            var written = Encoding.UTF8.GetBytes(salt, buffer);
-            Signer.CopyTo(buffer[written..]);
+            DeriveThrough(salt, secretKey, destination, legacy, buffer);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                // Already wiped by DeriveThrough.
+                // Stryker disable once Statement : an array never returned to the pool only costs a later allocation; nothing to observe
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hashes <c>UTF-8(salt + "signer" + secret)</c> through <paramref name="scratch"/> (at least that
+    /// long) and then wipes all of <paramref name="scratch"/>, since it held the application secret.
+    /// Internal so the tests can hand in a buffer of their own and see that it is wiped.
+    /// </summary>
+    internal static void DeriveThrough(string salt, string secretKey, Span<byte> destination, bool legacy, Span<byte> scratch)
+    {
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(salt, scratch);
+            Signer.CopyTo(scratch[written..]);
             written += Signer.Length;
-            written += Encoding.UTF8.GetBytes(secretKey, buffer[written..]);
-            var input = buffer[..written];
+            written += Encoding.UTF8.GetBytes(secretKey, scratch[written..]);
+            var input = scratch[..written];
             if (legacy)
             {
                 SHA1.HashData(input, destination);
@@ -55,12 +77,8 @@ internal static class TokenSigningKeys
         }
         finally
         {
-            // The input holds the application secret.
-            CryptographicOperations.ZeroMemory(buffer[..length]);
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
+            // All of it, not just the bytes written: no length arithmetic to get wrong.
+            CryptographicOperations.ZeroMemory(scratch);
         }
     }
 }
