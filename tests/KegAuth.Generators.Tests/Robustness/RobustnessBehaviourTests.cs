@@ -29,7 +29,7 @@ public class RobustnessBehaviourTests
             var user = (IKegUser)Activator.CreateInstance(type)!;
             type.GetProperty("token")!.SetValue(user, "user-42");
             type.GetProperty("Username")!.SetValue(user, "zoe");
-            var options = new KegAuthOptions { SecretKey = "robustness-secret", PasswordWorkFactor = 4 };
+            var options = new KegAuthOptions { SecretKey = "robustness-secret-0123456789-abcdefghijklmnop", PasswordWorkFactor = 4 };
 
             var token = user.TokenGenerate(options);
 

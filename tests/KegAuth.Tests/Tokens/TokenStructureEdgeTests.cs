@@ -100,15 +100,16 @@ public sealed class TokenStructureEdgeTests
     public void A_blank_secret_verifies_nothing_not_even_a_token_signed_with_it(string secret)
     {
         var token = SignRaw(B64(Header), B64(Payload()), CurrentKey(secret: secret));
-        Assert.False(Verify(token, Options(secret: secret)));
-        Assert.False(Verify(token, Options(secret: secret, allowLegacy: true)));
-        Assert.Throws<KegAuthOptionsException>(() => KegResetTokens.Generate(User, Salt, Options(secret: secret)));
+        // Even with short keys allowed (the keg-auth opt-in), a blank one is refused.
+        Assert.False(Verify(token, Options(secret: secret, allowShortSecret: true)));
+        Assert.False(Verify(token, Options(secret: secret, allowLegacy: true, allowShortSecret: true)));
+        Assert.Throws<KegAuthOptionsException>(() => KegResetTokens.Generate(User, Salt, Options(secret: secret, allowShortSecret: true)));
     }
 
     [Fact]
     public void Control_a_short_non_blank_secret_works()
     {
-        Assert.True(Verify(SignRaw(B64(Header), B64(Payload()), CurrentKey(secret: " x ")), Options(secret: " x ")));
+        Assert.True(Verify(SignRaw(B64(Header), B64(Payload()), CurrentKey(secret: " x ")), Options(secret: " x ", allowShortSecret: true)));
     }
 
     [Theory]
