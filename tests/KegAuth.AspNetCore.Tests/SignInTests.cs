@@ -96,6 +96,21 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_long_password_whose_old_hash_cannot_be_redone_at_bcrypts_limit_still_signs_in()
+    {
+        // pbkdf2-sha256 (passlib layout) of 80 "x": bcrypt would read only 72 bytes, and the options refuse that.
+        const string Pbkdf2 = "$pbkdf2-sha256$1000$MDEyMzQ1Njc4OWFiY2RlZg$4VbMorL49K14ctiC28Q43Mi3ycq.V/8lu.54GmOt..U";
+        _app.Options.RejectPasswordsOverBcryptLimit = true;
+        var id = await _app.AddUserAsync("ada@example.com", user => user.Password = PasswordHash.FromHash(Pbkdf2));
+        using var client = _app.Client();
+
+        var response = await TestWebApp.LoginAsync(client, "ada@example.com", new string('x', 80));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(Pbkdf2, (await _app.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == id))).Password!.Hash);
+    }
+
+    [Fact]
     public async Task A_fast_api_token_hash_in_the_password_column_never_signs_in()
     {
         await _app.AddUserAsync("ada@example.com", user => user.Password = PasswordHash.CreateForToken("raw-token-value-0123456789"));

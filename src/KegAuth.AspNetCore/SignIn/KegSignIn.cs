@@ -56,7 +56,14 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
         {
             // Hashes of another scheme or a lower cost converge on the configured one, so they stop
             // timing differently from the dummy hash.
-            user.SetPassword(password!, settings);
+            try
+            {
+                user.SetPassword(password!, settings);
+            }
+            catch (ArgumentException)
+            {
+                // A password the options now refuse (over bcrypt's limit) still signs in; its old hash stays.
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
