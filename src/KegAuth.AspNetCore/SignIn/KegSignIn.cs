@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using KegAuth.AspNetCore.Cookies;
 using KegAuth.AspNetCore.Users;
 using Microsoft.AspNetCore.Authentication;
@@ -33,19 +34,13 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
             return new KegSignInResult<TUser>(KegSignInStatus.LockedOut, LockedOutUntilUtc: log.Lockout.BlockedUntilUtc);
         }
 
-        // A fast API-token hash is never a password (it would fall to an offline guess in no time).
-        var hash = user?.Password is { IsFastTokenHash: false } stored ? stored : null;
-
-        // Always one full verify at the configured cost: against the user's hash, or a dummy one for an
-        // unknown user or one without a (usable) password.
-        var verified = (hash ?? DummyPasswordHash.For(settings.PasswordWorkFactor)).VerifyPassword(password);
-        if (user is null || hash is null || !verified)
+        if (!VerifyPassword(user, password, settings, out var hash))
         {
             return new KegSignInResult<TUser>(KegSignInStatus.Failed);
         }
 
         var now = users.UtcNow;
-        if (!user.IsActiveAt(now))
+        if (!user!.IsActiveAt(now))
         {
             return new KegSignInResult<TUser>(KegSignInStatus.Inactive);
         }
@@ -103,8 +98,7 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
         }
 
         var settings = options.Value;
-        var hash = user.Password is { IsFastTokenHash: false } stored ? stored : null;
-        if (!(hash ?? DummyPasswordHash.For(settings.PasswordWorkFactor)).VerifyPassword(currentPassword) || hash is null)
+        if (!VerifyPassword(user, currentPassword, settings, out _))
         {
             return KegChangePasswordStatus.InvalidCredentials;
         }
@@ -140,6 +134,18 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
         }
 
         return KegChangePasswordStatus.Succeeded;
+    }
+
+    /// <summary>
+    /// One full verify at the configured cost, whatever the user: against the user's hash, or a dummy
+    /// one for an unknown user or one without a usable password (a fast API-token hash is never a
+    /// password: it would fall to an offline guess in no time). True only for the user's own password.
+    /// </summary>
+    private static bool VerifyPassword(TUser? user, string? password, KegAuthOptions settings, [NotNullWhen(true)] out PasswordHash? hash)
+    {
+        hash = user?.Password is { IsFastTokenHash: false } stored ? stored : null;
+        var verified = (hash ?? DummyPasswordHash.For(settings.PasswordWorkFactor)).VerifyPassword(password);
+        return user is not null && hash is not null && verified;
     }
 
     public Task SignInAsync(HttpContext httpContext, TUser user, bool isPersistent = false)
