@@ -126,6 +126,22 @@ public abstract class AccountVerificationTests(Func<WebDatabase> database) : IAs
         Assert.Equal(KegMailKind.VerifyAccount, message.Kind);
     }
 
+    [Fact]
+    public async Task Parallel_registrations_of_one_email_in_several_casings_create_one_user()
+    {
+        var casings = new[] { "race@example.com", "RACE@example.com", "Race@Example.com", "race@EXAMPLE.com", "rAcE@example.com", "race@example.COM" };
+
+        var statuses = await Task.WhenAll(casings.Select(async email =>
+        {
+            using var client = _app.Client();
+            return (await client.PostAsJsonAsync("/api/auth/register", new { loginId = email, password = "a fine passphrase" })).StatusCode;
+        }));
+
+        Assert.Equal(1, statuses.Count(status => status == HttpStatusCode.Created));
+        Assert.All(statuses.Where(status => status != HttpStatusCode.Created), status => Assert.Equal(HttpStatusCode.Conflict, status));
+        Assert.Equal(1, await _app.WithDbAsync(db => db.Users.CountAsync()));
+    }
+
     [Theory]
     [InlineData(" ada@example.com", "a fine passphrase", "invalid-login-id")]
     [InlineData("ada@example.com\n", "a fine passphrase", "invalid-login-id")]
