@@ -65,7 +65,24 @@ public class MutationProperties
     [Fact]
     public void Mutated_entity_sources_keep_the_invariant()
     {
-        var iterations = Environment.GetEnvironmentVariable("KEGAUTH_LONG_PROPERTIES") is "1" or "true" ? 5_000 : 100;
+        if (Environment.GetEnvironmentVariable("KEGAUTH_LONG_PROPERTIES") is not ("1" or "true"))
+        {
+            // The default run is the same 100 cases every time, so a rare finding cannot make one run red
+            // and the next green; the long mode explores with fresh random cases.
+            var random = new Random(20261202);
+            for (var i = 0; i < 100; i++)
+            {
+                var seed = random.Next(Seeds.Length);
+                var mutations = Enumerable.Range(0, random.Next(1, 5)).Select(_ => (random.Next(4), random.Next(100_001))).ToArray();
+                var sources = Mutate(Seeds[seed], mutations, random.Next(1_001));
+                var outcome = Invariant.Check(sources);
+                Assert.True(outcome.Violations.Count == 0, string.Join("\n", outcome.Violations) + "\n" + string.Join("\n----- next file -----\n", sources));
+            }
+
+            return;
+        }
+
+        var iterations = 5_000;
         var mutation = Gen.Int[0, 3].SelectMany(kind => Gen.Int[0, 100_000].Select(position => (kind, position)).Array[1, 4]);
         Gen.Select(Gen.Int[0, Seeds.Length - 1], mutation, Gen.Int[0, 1_000]).Sample(
             (seed, mutations, pick) =>
