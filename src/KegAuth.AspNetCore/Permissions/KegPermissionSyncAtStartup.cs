@@ -41,9 +41,9 @@ internal sealed partial class KegPermissionSyncAtStartup(
     /// <inheritdoc/>
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 1501, EventName = "PermissionsUnchanged", Level = LogLevel.Debug, Message = "Declared permissions already in the table ({Count} declared).")]
+    [LoggerMessage(EventId = 1601, EventName = "PermissionsUnchanged", Level = LogLevel.Debug, Message = "Declared permissions already in the table ({Count} declared).")]
     private static partial void LogUnchanged(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 1502, EventName = "PermissionsSynchronised", Level = LogLevel.Information, Message = "Declared permissions synchronised: {Added} added, {Updated} updated, {Removed} removed ({Details}).")]
+    [LoggerMessage(EventId = 1602, EventName = "PermissionsSynchronised", Level = LogLevel.Information, Message = "Declared permissions synchronised: {Added} added, {Updated} updated, {Removed} removed ({Details}).")]
     private static partial void LogSynchronised(ILogger logger, int added, int updated, int removed, string details);
 }
