@@ -44,7 +44,7 @@ internal static class EndToEndBenchmarks
         }
 
         Console.WriteLine();
-        Console.WriteLine(EndToEndReport.Format(results, options));
+        Console.WriteLine(options.CheckOnly ? "Every set-up answered as expected (--check: no load sent)." : EndToEndReport.Format(results, options));
         return 0;
     }
 
@@ -57,6 +57,12 @@ internal static class EndToEndBenchmarks
         foreach (var setup in host.Setups)
         {
             await EndToEndChecks.RunAsync(setup);
+            Console.WriteLine($"[{database}] {setup.Name}: checks passed");
+            if (options.CheckOnly)
+            {
+                continue;
+            }
+
             foreach (var path in new[] { EndToEndHost.MePath, EndToEndHost.ProtectedPath })
             {
                 foreach (var concurrency in options.Concurrency)

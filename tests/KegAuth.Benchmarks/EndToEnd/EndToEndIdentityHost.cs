@@ -56,22 +56,25 @@ internal sealed class EndToEndIdentityHost(WebApplication app, EndToEndDatabase 
         app.MapGet(EndToEndHost.MePath, (ClaimsPrincipal user) => user.Identity!.Name).RequireAuthorization();
         app.MapGet(EndToEndHost.ProtectedPath, (ClaimsPrincipal user) => user.Identity!.Name).RequireAuthorization(EndToEndHost.Permission);
 
-        Seed(app.Services, database, users);
-        await GrantAsync(app.Services, users);
+        EndToEndProgress.Time($"{kind} Identity: schema and {users:N0} users in bulk", () => Seed(app.Services, database, users));
+        await EndToEndProgress.TimeAsync($"{kind} Identity: passwords and the permission for the signed-in users", () => GrantAsync(app.Services, users));
         await app.StartAsync();
 
         var address = EndToEndHost.BoundAddress(app);
         using var client = EndToEndHttp.NewClient(address);
         var cookies = new List<EndToEndCredential>();
         var bearers = new List<EndToEndCredential>();
-        foreach (var index in EndToEndHost.SignedInIndices(users))
+        var (deniedCookie, deniedBearer) = await EndToEndProgress.TimeAsync($"{kind} Identity: sign-ins", async () =>
         {
-            var (cookie, bearer) = await SignInAsync(client, EndToEndHost.LoginId(index));
-            cookies.Add(cookie);
-            bearers.Add(bearer);
-        }
+            foreach (var index in EndToEndHost.SignedInIndices(users))
+            {
+                var (cookie, bearer) = await SignInAsync(client, EndToEndHost.LoginId(index));
+                cookies.Add(cookie);
+                bearers.Add(bearer);
+            }
 
-        var (deniedCookie, deniedBearer) = await SignInAsync(client, DeniedLoginId);
+            return await SignInAsync(client, DeniedLoginId);
+        });
         return new EndToEndIdentityHost(app, database, [
             new EndToEndSetup("Identity cookie", address, cookies, deniedCookie),
             new EndToEndSetup("Identity bearer", address, bearers, deniedBearer),

@@ -45,22 +45,25 @@ internal sealed class EndToEndKegHost(WebApplication app, EndToEndDatabase datab
         app.MapGet(EndToEndHost.MePath, (ClaimsPrincipal user) => user.Identity!.Name).RequireAuthorization();
         app.MapGet(EndToEndHost.ProtectedPath, (ClaimsPrincipal user) => user.Identity!.Name).RequireKegPermissions(EndToEndPermissions.UsersView);
 
-        Seed(app.Services, database, users);
+        EndToEndProgress.Time($"{kind} KegAuth: schema and {users:N0} users in bulk", () => Seed(app.Services, database, users));
         await app.StartAsync();
-        await GrantAsync(app.Services, users);
+        await EndToEndProgress.TimeAsync($"{kind} KegAuth: passwords and the permission for the signed-in users", () => GrantAsync(app.Services, users));
 
         var address = EndToEndHost.BoundAddress(app);
         using var client = EndToEndHttp.NewClient(address);
         var cookies = new List<EndToEndCredential>();
         var tokens = new List<EndToEndCredential>();
-        foreach (var index in EndToEndHost.SignedInIndices(users))
+        var (deniedCookie, deniedToken) = await EndToEndProgress.TimeAsync($"{kind} KegAuth: sign-ins", async () =>
         {
-            var (cookie, token) = await SignInAsync(client, EndToEndHost.LoginId(index));
-            cookies.Add(cookie);
-            tokens.Add(token);
-        }
+            foreach (var index in EndToEndHost.SignedInIndices(users))
+            {
+                var (cookie, token) = await SignInAsync(client, EndToEndHost.LoginId(index));
+                cookies.Add(cookie);
+                tokens.Add(token);
+            }
 
-        var (deniedCookie, deniedToken) = await SignInAsync(client, DeniedLoginId);
+            return await SignInAsync(client, DeniedLoginId);
+        });
         return new EndToEndKegHost(app, database, [
             new EndToEndSetup("KegAuth cookie", address, cookies, deniedCookie),
             new EndToEndSetup("KegAuth API token", address, tokens, deniedToken),

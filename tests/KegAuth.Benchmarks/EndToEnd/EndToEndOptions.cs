@@ -14,9 +14,10 @@ internal enum EndToEndDatabaseKind
 
 /// <summary>
 /// The switches of <c>--end-to-end</c>: <c>[--database sqlite|postgres[,..]] [--concurrency 1,16,64]
-/// [--requests N] [--users N]</c>.
+/// [--requests N] [--users N] [--check]</c>. <c>--check</c> starts, seeds and checks every set-up (status
+/// codes and bodies) and sends no load: the harness's own test, with nothing timed.
 /// </summary>
-internal sealed record EndToEndOptions(IReadOnlyList<EndToEndDatabaseKind> Databases, IReadOnlyList<int> Concurrency, int Requests, int Users)
+internal sealed record EndToEndOptions(IReadOnlyList<EndToEndDatabaseKind> Databases, IReadOnlyList<int> Concurrency, int Requests, int Users, bool CheckOnly)
 {
     /// <summary>The switch that selects the harness.</summary>
     public const string Switch = "--end-to-end";
@@ -28,6 +29,7 @@ internal sealed record EndToEndOptions(IReadOnlyList<EndToEndDatabaseKind> Datab
         IReadOnlyList<int> concurrency = [1, 16, 64];
         var requests = 20_000;
         var users = 1_000;
+        var checkOnly = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -43,15 +45,18 @@ internal sealed record EndToEndOptions(IReadOnlyList<EndToEndDatabaseKind> Datab
                 case "--requests":
                     requests = Positive(Value(args, ref i), "--requests");
                     break;
+                case "--check":
+                    checkOnly = true;
+                    break;
                 case "--users":
                     users = Positive(Value(args, ref i), "--users");
                     break;
                 default:
-                    throw new ArgumentException($"Unknown end-to-end switch '{args[i]}'. Use --database sqlite|postgres, --concurrency 1,16,64, --requests N, --users N.");
+                    throw new ArgumentException($"Unknown end-to-end switch '{args[i]}'. Use --database sqlite|postgres, --concurrency 1,16,64, --requests N, --users N, --check.");
             }
         }
 
-        return new EndToEndOptions(databases, concurrency, requests, users);
+        return new EndToEndOptions(databases, concurrency, requests, users, checkOnly);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i)
