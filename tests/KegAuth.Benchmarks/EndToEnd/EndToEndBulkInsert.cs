@@ -14,8 +14,12 @@ internal static class EndToEndBulkInsert
     /// <summary>Rows per statement: 16 columns × 500 stays under SQLite's and PostgreSQL's parameter limits.</summary>
     private const int BatchRows = 500;
 
-    /// <summary>Inserts <paramref name="count"/> rows of <typeparamref name="TEntity"/>; <paramref name="row"/> gives row i's values in <paramref name="properties"/>' order.</summary>
-    public static void Run<TEntity>(DbContext context, IReadOnlyList<string> properties, int count, Func<int, object?[]> row)
+    /// <summary>
+    /// Inserts <paramref name="count"/> rows of <typeparamref name="TEntity"/>; <paramref name="row"/> gives row i's
+    /// values in <paramref name="properties"/>' order. <paramref name="connectionSetup"/>, when given, runs first on
+    /// the same connection (per-connection settings such as SQLite's cache size).
+    /// </summary>
+    public static void Run<TEntity>(DbContext context, IReadOnlyList<string> properties, int count, Func<int, object?[]> row, string? connectionSetup = null)
     {
         var entity = context.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
         var table = entity.GetTableName()!;
@@ -26,6 +30,13 @@ internal static class EndToEndBulkInsert
         try
         {
             var connection = context.Database.GetDbConnection();
+            if (connectionSetup is not null)
+            {
+                using var setup = connection.CreateCommand();
+                setup.CommandText = connectionSetup;
+                setup.ExecuteNonQuery();
+            }
+
             using var transaction = connection.BeginTransaction();
             DbCommand? full = null;
             for (var start = 0; start < count; start += BatchRows)

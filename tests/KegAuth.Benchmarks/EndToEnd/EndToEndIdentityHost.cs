@@ -101,7 +101,6 @@ internal sealed class EndToEndIdentityHost(WebApplication app, EndToEndDatabase 
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EndToEndIdentityDb>();
         db.Database.EnsureCreated();
-        database.PrepareForLoad(db);
         EndToEndBulkInsert.Run<IdentityUser>(
             db,
             [
@@ -113,9 +112,13 @@ internal sealed class EndToEndIdentityHost(WebApplication app, EndToEndDatabase 
             i =>
             {
                 var loginId = EndToEndHost.LoginId(i);
-                return [Guid.NewGuid().ToString("D"), loginId, loginId.ToUpperInvariant(), Guid.NewGuid().ToString("N").ToUpperInvariant(), Guid.NewGuid().ToString("D"), false, false, false, true, 0];
-            });
+                // Time-ordered ids append to the primary-key index instead of scattering over it (seed speed
+                // only: the measured requests never look a user up by id).
+                return [Guid.CreateVersion7().ToString("D"), loginId, loginId.ToUpperInvariant(), Guid.NewGuid().ToString("N").ToUpperInvariant(), Guid.NewGuid().ToString("D"), false, false, false, true, 0];
+            },
+            database.SeedConnectionSetup);
         database.Analyze(db);
+        database.PrepareForLoad(db);
     }
 
     /// <summary>Passwords and the permission claim for the signed-in users, through UserManager; a user without the claim.</summary>

@@ -86,13 +86,14 @@ internal sealed class EndToEndKegHost(WebApplication app, EndToEndDatabase datab
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<BenchContext>();
         db.Database.EnsureCreated();
-        database.PrepareForLoad(db);
         EndToEndBulkInsert.Run<BenchUser>(
             db,
             [nameof(BenchUser.Username), nameof(BenchUser.SessionKey), nameof(BenchUser.IsEnabled), nameof(BenchUser.IsSuperuser)],
             users,
-            i => [EndToEndHost.LoginId(i), Guid.NewGuid().ToString("D"), true, false]);
+            i => [EndToEndHost.LoginId(i), Guid.NewGuid().ToString("D"), true, false],
+            database.SeedConnectionSetup);
         database.Analyze(db);
+        database.PrepareForLoad(db);
     }
 
     /// <summary>After the permission sync: a group with the permission through a bundle, for the signed-in users; passwords at bcrypt cost 4.</summary>
