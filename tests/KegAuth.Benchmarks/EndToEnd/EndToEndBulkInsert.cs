@@ -5,22 +5,21 @@ using Microsoft.EntityFrameworkCore;
 namespace KegAuth.Benchmarks.EndToEnd;
 
 /// <summary>
-/// Inserts many rows fast on SQLite and PostgreSQL alike: one transaction, multi-row INSERTs of a fixed
-/// batch size through one prepared command (a million users in seconds, not the minutes EF's change
-/// tracker would take). Table and column names come from the EF model, so they match what EF queries.
+/// Inserts many rows fast on SQLite and PostgreSQL alike: one transaction, multi-row INSERTs through one
+/// prepared command per batch size (a million users in seconds, not the minutes EF's change tracker would
+/// take). Table and column names come from the EF model, so they match what EF queries.
 /// </summary>
 internal static class EndToEndBulkInsert
 {
-    /// <summary>Rows per statement: 16 columns × 500 stays under SQLite's and PostgreSQL's parameter limits.</summary>
-    private const int BatchRows = 500;
-
     /// <summary>
     /// Inserts <paramref name="count"/> rows of <typeparamref name="TEntity"/>; <paramref name="row"/> gives row i's
     /// values in <paramref name="properties"/>' order. <paramref name="connectionSetup"/>, when given, runs first on
-    /// the same connection (per-connection settings such as SQLite's cache size).
+    /// the same connection (per-connection settings such as SQLite's cache size). <paramref name="parametersPerStatement"/>
+    /// bounds the rows per INSERT (see <see cref="EndToEndDatabase.BulkParametersPerStatement"/>).
     /// </summary>
-    public static void Run<TEntity>(DbContext context, IReadOnlyList<string> properties, int count, Func<int, object?[]> row, string? connectionSetup = null)
+    public static void Run<TEntity>(DbContext context, IReadOnlyList<string> properties, int count, Func<int, object?[]> row, int parametersPerStatement, string? connectionSetup = null)
     {
+        var batchRows = Math.Max(1, parametersPerStatement / properties.Count);
         var entity = context.Model.FindEntityType(typeof(TEntity)) ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not in the model.");
         var table = entity.GetTableName()!;
         var columns = properties.Select(p => entity.FindProperty(p)?.GetColumnName() ?? throw new InvalidOperationException($"{typeof(TEntity).Name}.{p} is not mapped.")).ToList();
@@ -39,10 +38,10 @@ internal static class EndToEndBulkInsert
 
             using var transaction = connection.BeginTransaction();
             DbCommand? full = null;
-            for (var start = 0; start < count; start += BatchRows)
+            for (var start = 0; start < count; start += batchRows)
             {
-                var rows = Math.Min(BatchRows, count - start);
-                var command = rows == BatchRows ? full ??= Prepare(connection, transaction, table, columnList, columns.Count, rows) : Prepare(connection, transaction, table, columnList, columns.Count, rows);
+                var rows = Math.Min(batchRows, count - start);
+                var command = rows == batchRows ? full ??= Prepare(connection, transaction, table, columnList, columns.Count, rows) : Prepare(connection, transaction, table, columnList, columns.Count, rows);
                 for (var r = 0; r < rows; r++)
                 {
                     var values = row(start + r);

@@ -116,6 +116,7 @@ internal sealed class EndToEndIdentityHost(WebApplication app, EndToEndDatabase 
                 // only: the measured requests never look a user up by id).
                 return [Guid.CreateVersion7().ToString("D"), loginId, loginId.ToUpperInvariant(), Guid.NewGuid().ToString("N").ToUpperInvariant(), Guid.NewGuid().ToString("D"), false, false, false, true, 0];
             },
+            database.BulkParametersPerStatement,
             database.SeedConnectionSetup);
         database.Analyze(db);
         database.PrepareForLoad(db);

@@ -91,6 +91,7 @@ internal sealed class EndToEndKegHost(WebApplication app, EndToEndDatabase datab
             [nameof(BenchUser.Username), nameof(BenchUser.SessionKey), nameof(BenchUser.IsEnabled), nameof(BenchUser.IsSuperuser)],
             users,
             i => [EndToEndHost.LoginId(i), Guid.NewGuid().ToString("D"), true, false],
+            database.BulkParametersPerStatement,
             database.SeedConnectionSetup);
         database.Analyze(db);
         database.PrepareForLoad(db);
