@@ -6,7 +6,7 @@ namespace Sample
 {
     [global::Microsoft.EntityFrameworkCore.Index(nameof(Username), IsUnique = true)]
     [global::Microsoft.EntityFrameworkCore.Index(nameof(SessionKey), IsUnique = true)]
-    partial class User : global::KegAuth.IKegUser<global::Sample.User>, global::KegAuth.IKegPermissionUser
+    partial class User : global::KegAuth.IKegUser<global::Sample.User>
     {
         /// <summary>Whether the account is enabled (keg-auth <c>is_enabled</c>). Default <see langword="true"/>; a disabled user is not active.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
@@ -136,60 +136,5 @@ namespace Sample
         /// <summary>The salt with the active flag judged by the options' clock.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         private string BuildTokenSalt(global::KegAuth.KegAuthOptions options) => BuildTokenSalt(global::KegAuth.Infrastructure.KegUserSupport.UtcNow(options));
-
-        /// <summary>The permissions given to the user directly (keg-auth <c>permissions</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public global::System.Collections.Generic.ICollection<global::Sample.Permission> Permissions { get; set; } = new global::System.Collections.Generic.HashSet<global::Sample.Permission>();
-
-        /// <summary>The cached permission tokens; stale by design until <see cref="ClearPermissionCache()"/> (keg-auth <c>_permission_cache</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        [global::System.ComponentModel.DataAnnotations.Schema.NotMapped]
-        private global::System.Collections.Generic.IReadOnlySet<string>? _permissionTokenCache;
-
-        /// <summary>Every permission of the user, directly and through bundles, groups and the groups' bundles; every permission for a superuser (keg-auth <c>get_all_permissions</c>). One SQL command; tracked as the context's <c>QueryTrackingBehavior</c> says.</summary>
-        /// <param name="db">The context to query.</param>
-        /// <param name="cancellationToken">Cancels the query.</param>
-        /// <returns>The permissions.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlySet<global::Sample.Permission>> GetAllPermissionsAsync(global::Microsoft.EntityFrameworkCore.DbContext db, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(db);
-            return IsSuperuser
-                ? global::KegAuth.Infrastructure.KegPermissionSupport.ToSetAsync(db.Set<global::Sample.Permission>(), cancellationToken)
-                : global::KegAuth.Infrastructure.KegPermissionQuery<global::Sample.User, global::Sample.Permission>.PermissionsAsync(db, this.Id, cancellationToken);
-        }
-
-        /// <summary>The tokens of <see cref="GetAllPermissionsAsync(global::Microsoft.EntityFrameworkCore.DbContext, global::System.Threading.CancellationToken)"/> (keg-auth <c>get_all_permission_tokens</c>). Cached on this instance until <see cref="ClearPermissionCache()"/>: rights changes reset the session key, which forces a new login and a fresh user.</summary>
-        /// <param name="db">The context to query.</param>
-        /// <param name="cancellationToken">Cancels the query.</param>
-        /// <returns>The tokens.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlySet<string>> GetAllPermissionTokensAsync(global::Microsoft.EntityFrameworkCore.DbContext db, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(db);
-            return _permissionTokenCache ??= IsSuperuser
-                ? await global::KegAuth.Infrastructure.KegPermissionSupport.ToTokenSetAsync(global::System.Linq.Queryable.Select(db.Set<global::Sample.Permission>(), permission => permission.Token), cancellationToken).ConfigureAwait(false)
-                : await global::KegAuth.Infrastructure.KegPermissionQuery<global::Sample.User, global::Sample.Permission>.TokensAsync(db, this.Id, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>Forgets the cached permission tokens, so the next check queries again.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public void ClearPermissionCache() => _permissionTokenCache = null;
-
-        /// <summary>Whether the user has every one of <paramref name="tokens"/>, by the cached tokens (keg-auth <c>has_all_permissions</c>).</summary>
-        /// <param name="db">The context to query.</param>
-        /// <param name="tokens">The permission tokens.</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="tokens"/> is empty: "all of nothing" would hold for every user.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public async global::System.Threading.Tasks.Task<bool> HasAllPermissionsAsync(global::Microsoft.EntityFrameworkCore.DbContext db, params string[] tokens) =>
-            global::KegAuth.Infrastructure.KegPermissionSupport.HasAll(await GetAllPermissionTokensAsync(db).ConfigureAwait(false), tokens);
-
-        /// <summary>Whether the user has at least one of <paramref name="tokens"/>, by the cached tokens (keg-auth <c>has_any_permission</c>).</summary>
-        /// <param name="db">The context to query.</param>
-        /// <param name="tokens">The permission tokens.</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="tokens"/> is empty: "all of nothing" would hold for every user.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public async global::System.Threading.Tasks.Task<bool> HasAnyPermissionAsync(global::Microsoft.EntityFrameworkCore.DbContext db, params string[] tokens) =>
-            global::KegAuth.Infrastructure.KegPermissionSupport.HasAny(await GetAllPermissionTokensAsync(db).ConfigureAwait(false), tokens);
     }
 }

@@ -4,9 +4,8 @@
 
 namespace Sample
 {
-    [global::Microsoft.EntityFrameworkCore.Index(nameof(Email), IsUnique = true)]
     [global::Microsoft.EntityFrameworkCore.Index(nameof(SessionKey), IsUnique = true)]
-    partial class Member : global::KegAuth.IKegUser<global::Sample.Member>, global::KegAuth.IKegUserEmail
+    partial class Member : global::KegAuth.IKegUser<global::Sample.Member>
     {
         /// <summary>Whether the account is enabled (keg-auth <c>is_enabled</c>). Default <see langword="true"/>; a disabled user is not active.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
@@ -19,23 +18,6 @@ namespace Sample
         /// <summary>The password hash (keg-auth <c>password</c>); <see langword="null"/> when no password is set. Set it with <see cref="SetPassword(string, global::KegAuth.KegAuthOptions)"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         public global::KegAuth.PasswordHash? Password { get; set; }
-
-        /// <summary>The email address and login id (keg-auth <c>email</c>): at most 512 characters, unique, stored lowercased so that lookups ignore case.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        [global::System.ComponentModel.DataAnnotations.MaxLength(512)]
-        public string Email
-        {
-            get => _email;
-            set => _email = global::KegAuth.Infrastructure.KegUserSupport.NormalizeEmail(value);
-        }
-
-        /// <summary>Backs <see cref="Email"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        private string _email = string.Empty;
-
-        /// <summary>Whether the email address has been verified (keg-auth <c>is_verified</c>). Default <see langword="false"/>; an unverified user is not active.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public bool IsVerified { get; set; }
 
         /// <summary>The username; with an email login it is the <see cref="Email"/> (keg-auth <c>username</c> synonym).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]

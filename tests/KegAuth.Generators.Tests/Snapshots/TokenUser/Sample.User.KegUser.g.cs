@@ -6,7 +6,7 @@ namespace Sample
 {
     [global::Microsoft.EntityFrameworkCore.Index(nameof(Username), IsUnique = true)]
     [global::Microsoft.EntityFrameworkCore.Index(nameof(SessionKey), IsUnique = true)]
-    partial class User : global::KegAuth.IKegUser<global::Sample.User>, global::KegAuth.IKegUserToken
+    partial class User : global::KegAuth.IKegUser<global::Sample.User>
     {
         /// <summary>Whether the account is enabled (keg-auth <c>is_enabled</c>). Default <see langword="true"/>; a disabled user is not active.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
@@ -136,62 +136,5 @@ namespace Sample
         /// <summary>The salt with the active flag judged by the options' clock.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         private string BuildTokenSalt(global::KegAuth.KegAuthOptions options) => BuildTokenSalt(global::KegAuth.Infrastructure.KegUserSupport.UtcNow(options));
-
-        /// <summary>The hash of the user's API token (keg-auth <c>token</c>); <see langword="null"/> when none was issued. New hashes use a fast salted SHA-256, safe because raw tokens are long random strings; bcrypt hashes from Python keg-auth still verify and are upgraded on first use.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public global::KegAuth.PasswordHash? Token { get; set; }
-
-        /// <summary>A new random raw token (keg-auth <c>generate_raw_auth_token</c>), with passlib <c>genword</c> semantics.</summary>
-        /// <param name="length">The minimum length; <see langword="null"/> to size by <paramref name="entropyBits"/> alone.</param>
-        /// <param name="entropyBits">The minimum entropy in bits (see <see cref="global::KegAuth.KegEntropy"/>); the length grows to <c>ceil(entropyBits / log2(charset size))</c> if needed.</param>
-        /// <param name="charset">passlib's charset: <c>ascii_72</c>, <c>ascii_62</c>, <c>ascii_50</c> (no look-alike characters) or <c>hex</c>.</param>
-        /// <returns>The raw token.</returns>
-        /// <exception cref="global::System.ArgumentException">The charset is unknown, a value is negative, or the two ask for a token under 64 bits of entropy (KegApiTokens.MinEntropyBits).</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public static string GenerateRawAuthToken(int? length = 32, int? entropyBits = null, string charset = "ascii_50") =>
-            global::KegAuth.Infrastructure.KegApiTokens.GenerateRaw(length, entropyBits, charset);
-
-        /// <summary>Replaces the user's API token with a new random one and stores its hash in <see cref="Token"/> (keg-auth <c>reset_auth_token</c>). Save the entity to keep it; the old token stops working.</summary>
-        /// <param name="options">The KegAuth options.</param>
-        /// <param name="length">The minimum length; <see langword="null"/> to size by <paramref name="entropyBits"/> alone.</param>
-        /// <param name="entropyBits">The minimum entropy in bits (see <see cref="global::KegAuth.KegEntropy"/>); the length grows to <c>ceil(entropyBits / log2(charset size))</c> if needed.</param>
-        /// <param name="charset">passlib's charset: <c>ascii_72</c>, <c>ascii_62</c>, <c>ascii_50</c> (no look-alike characters) or <c>hex</c>.</param>
-        /// <returns>The new raw token: show it to the user once; only its hash is stored.</returns>
-        /// <exception cref="global::System.ArgumentException">The charset is unknown, a value is negative, or the two ask for a token under 64 bits of entropy (KegApiTokens.MinEntropyBits).</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public string ResetAuthToken(global::KegAuth.KegAuthOptions options, int? length = 32, int? entropyBits = null, string charset = "ascii_50")
-        {
-            global::System.ArgumentNullException.ThrowIfNull(options);
-            string raw = GenerateRawAuthToken(length, entropyBits, charset);
-            Token = global::KegAuth.Infrastructure.KegApiTokens.Hash(raw);
-            return raw;
-        }
-
-        /// <summary>Whether <paramref name="token"/> is the user's raw API token (keg-auth <c>verify_token</c>). Returns <see langword="false"/> when no token is stored and on any bad input; never throws.</summary>
-        /// <param name="token">The raw token presented.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public bool VerifyToken(string? token) => global::KegAuth.Infrastructure.KegApiTokens.Verify(Token, token);
-
-        /// <summary>The API token the user presents (keg-auth <c>generate_api_token</c>): padded urlsafe base64 of <see cref="LoginId"/>, a dot, then the raw token.</summary>
-        /// <param name="options">The KegAuth options.</param>
-        /// <param name="token">The raw token; when null or empty, <see cref="ResetAuthToken(global::KegAuth.KegAuthOptions, int?, int?, string)"/> makes a new one (save the entity to keep it).</param>
-        /// <returns>The API token.</returns>
-        /// <exception cref="global::System.ArgumentException">The login id is empty, or <paramref name="token"/> contains a dot.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public string GenerateApiToken(global::KegAuth.KegAuthOptions options, string? token = null)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(options);
-            string raw = string.IsNullOrEmpty(token) ? ResetAuthToken(options) : token;
-            return global::KegAuth.Infrastructure.KegApiTokens.Format(LoginId, raw);
-        }
-
-        /// <summary>The user an API token belongs to, or <see langword="null"/> for a malformed token, an unknown user, a user without a token or a wrong token (keg-auth <c>get_user_for_api_token</c>). One query on the unique <see cref="Username"/> column, then one hash check. A bcrypt hash from Python keg-auth that verifies is replaced by the fast hash in the database at once, by a conditional update that a concurrent rotation or revocation wins; nothing to save.</summary>
-        /// <param name="users">The users to search, an EF Core query such as <c>db.Users</c> (tracked, so the upgrade can be saved).</param>
-        /// <param name="apiToken">The API token presented.</param>
-        /// <param name="cancellationToken">Cancels the query.</param>
-        /// <exception cref="global::System.ArgumentNullException"><paramref name="users"/> is null.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public static global::System.Threading.Tasks.Task<global::Sample.User?> GetUserForApiTokenAsync(global::System.Linq.IQueryable<global::Sample.User> users, string? apiToken, global::System.Threading.CancellationToken cancellationToken = default) =>
-            global::KegAuth.Infrastructure.KegApiTokens.FindUserAsync(users, apiToken, cancellationToken);
     }
 }
