@@ -7,19 +7,19 @@ namespace Sample
     partial class User : global::KegAuth.IKegPermissionUser
     {
         /// <summary>The permissions given to the user directly (keg-auth <c>permissions</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::System.Collections.Generic.ICollection<global::Sample.Permission> Permissions { get; set; } = new global::System.Collections.Generic.HashSet<global::Sample.Permission>();
 
         /// <summary>The bundles given to the user directly (keg-auth <c>bundles</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::System.Collections.Generic.ICollection<global::Sample.Bundle> Bundles { get; set; } = new global::System.Collections.Generic.HashSet<global::Sample.Bundle>();
 
         /// <summary>The groups the user belongs to (keg-auth <c>groups</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::System.Collections.Generic.ICollection<global::Sample.Group> Groups { get; set; } = new global::System.Collections.Generic.HashSet<global::Sample.Group>();
 
         /// <summary>The cached permission tokens; stale by design until <see cref="ClearPermissionCache()"/> (keg-auth <c>_permission_cache</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         [global::System.ComponentModel.DataAnnotations.Schema.NotMapped]
         private global::System.Collections.Generic.IReadOnlySet<string>? _permissionTokenCache;
 
@@ -27,7 +27,7 @@ namespace Sample
         /// <param name="db">The context to query.</param>
         /// <param name="cancellationToken">Cancels the query.</param>
         /// <returns>The permissions.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlySet<global::Sample.Permission>> GetAllPermissionsAsync(global::Microsoft.EntityFrameworkCore.DbContext db, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(db);
@@ -40,7 +40,7 @@ namespace Sample
         /// <param name="db">The context to query.</param>
         /// <param name="cancellationToken">Cancels the query.</param>
         /// <returns>The tokens.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlySet<string>> GetAllPermissionTokensAsync(global::Microsoft.EntityFrameworkCore.DbContext db, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(db);
@@ -50,14 +50,14 @@ namespace Sample
         }
 
         /// <summary>Forgets the cached permission tokens, so the next check queries again.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public void ClearPermissionCache() => _permissionTokenCache = null;
 
         /// <summary>Whether the user has every one of <paramref name="tokens"/>, by the cached tokens (keg-auth <c>has_all_permissions</c>).</summary>
         /// <param name="db">The context to query.</param>
         /// <param name="tokens">The permission tokens.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="tokens"/> is empty: "all of nothing" would hold for every user.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public async global::System.Threading.Tasks.Task<bool> HasAllPermissionsAsync(global::Microsoft.EntityFrameworkCore.DbContext db, params string[] tokens) =>
             global::KegAuth.Infrastructure.KegPermissionSupport.HasAll(await GetAllPermissionTokensAsync(db).ConfigureAwait(false), tokens);
 
@@ -65,7 +65,7 @@ namespace Sample
         /// <param name="db">The context to query.</param>
         /// <param name="tokens">The permission tokens.</param>
         /// <exception cref="global::System.ArgumentException"><paramref name="tokens"/> is empty: "all of nothing" would hold for every user.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public async global::System.Threading.Tasks.Task<bool> HasAnyPermissionAsync(global::Microsoft.EntityFrameworkCore.DbContext db, params string[] tokens) =>
             global::KegAuth.Infrastructure.KegPermissionSupport.HasAny(await GetAllPermissionTokensAsync(db).ConfigureAwait(false), tokens);
     }

@@ -5,7 +5,7 @@
 namespace KegAuth.Generated
 {
     /// <summary>The KegAuth entity classes registered in this assembly (keg-auth <c>EntityRegistry</c>), chosen at compile time.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
     internal static class KegEntityRegistry
     {
         /// <summary>The registered user class (keg-auth <c>user_cls</c>), or <see langword="null"/> when none is registered.</summary>

@@ -8,7 +8,7 @@ namespace Sample
     partial class User : global::KegAuth.IKegUserEmail
     {
         /// <summary>The email address and login id (keg-auth <c>email</c>): at most 512 characters, unique, stored lowercased so that lookups ignore case.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         [global::System.ComponentModel.DataAnnotations.MaxLength(512)]
         public string Email
         {
@@ -17,11 +17,11 @@ namespace Sample
         }
 
         /// <summary>Backs <see cref="Email"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         private string _email = string.Empty;
 
         /// <summary>Whether the email address has been verified (keg-auth <c>is_verified</c>). Default <see langword="false"/>; an unverified user is not active.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public bool IsVerified { get; set; }
     }
 }

@@ -7,7 +7,7 @@ namespace Sample
     partial class User : global::KegAuth.IKegUserToken
     {
         /// <summary>The hash of the user's API token (keg-auth <c>token</c>); <see langword="null"/> when none was issued. New hashes use a fast salted SHA-256, safe because raw tokens are long random strings; bcrypt hashes from Python keg-auth still verify and are upgraded on first use.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::KegAuth.PasswordHash? Token { get; set; }
 
         /// <summary>A new random raw token (keg-auth <c>generate_raw_auth_token</c>), with passlib <c>genword</c> semantics.</summary>
@@ -16,7 +16,7 @@ namespace Sample
         /// <param name="charset">passlib's charset: <c>ascii_72</c>, <c>ascii_62</c>, <c>ascii_50</c> (no look-alike characters) or <c>hex</c>.</param>
         /// <returns>The raw token.</returns>
         /// <exception cref="global::System.ArgumentException">The charset is unknown, a value is negative, or the two ask for a token under 64 bits of entropy (KegApiTokens.MinEntropyBits).</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public static string GenerateRawAuthToken(int? length = 32, int? entropyBits = null, string charset = "ascii_50") =>
             global::KegAuth.Infrastructure.KegApiTokens.GenerateRaw(length, entropyBits, charset);
 
@@ -27,7 +27,7 @@ namespace Sample
         /// <param name="charset">passlib's charset: <c>ascii_72</c>, <c>ascii_62</c>, <c>ascii_50</c> (no look-alike characters) or <c>hex</c>.</param>
         /// <returns>The new raw token: show it to the user once; only its hash is stored.</returns>
         /// <exception cref="global::System.ArgumentException">The charset is unknown, a value is negative, or the two ask for a token under 64 bits of entropy (KegApiTokens.MinEntropyBits).</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public string ResetAuthToken(global::KegAuth.KegAuthOptions options, int? length = 32, int? entropyBits = null, string charset = "ascii_50")
         {
             global::System.ArgumentNullException.ThrowIfNull(options);
@@ -38,7 +38,7 @@ namespace Sample
 
         /// <summary>Whether <paramref name="token"/> is the user's raw API token (keg-auth <c>verify_token</c>). Returns <see langword="false"/> when no token is stored and on any bad input; never throws.</summary>
         /// <param name="token">The raw token presented.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public bool VerifyToken(string? token) => global::KegAuth.Infrastructure.KegApiTokens.Verify(Token, token);
 
         /// <summary>The API token the user presents (keg-auth <c>generate_api_token</c>): padded urlsafe base64 of <see cref="LoginId"/>, a dot, then the raw token.</summary>
@@ -46,7 +46,7 @@ namespace Sample
         /// <param name="token">The raw token; when null or empty, <see cref="ResetAuthToken(global::KegAuth.KegAuthOptions, int?, int?, string)"/> makes a new one (save the entity to keep it).</param>
         /// <returns>The API token.</returns>
         /// <exception cref="global::System.ArgumentException">The login id is empty, or <paramref name="token"/> contains a dot.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public string GenerateApiToken(global::KegAuth.KegAuthOptions options, string? token = null)
         {
             global::System.ArgumentNullException.ThrowIfNull(options);
@@ -59,7 +59,7 @@ namespace Sample
         /// <param name="apiToken">The API token presented.</param>
         /// <param name="cancellationToken">Cancels the query.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="users"/> is null.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public static global::System.Threading.Tasks.Task<global::Sample.User?> GetUserForApiTokenAsync(global::System.Linq.IQueryable<global::Sample.User> users, string? apiToken, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::KegAuth.Infrastructure.KegApiTokens.FindUserAsync(users, apiToken, cancellationToken);
     }
