@@ -75,6 +75,15 @@ internal static class GeneratedMembers
         _ => new List<GeneratedMember>(),
     };
 
+    /// <summary>The registered classes each relationship member of <paramref name="kind"/> names in its signature (KEG018), in member order.</summary>
+    public static List<(string Member, string Type)> Exposed(EntityKind kind, RegistryModel registry) => kind switch
+    {
+        EntityKind.User when registry.HasPermissionModel =>
+            KegUserPermissionMembers.Spec.Exposed(new PermissionUserModel(Probe, "Id", registry.Permission!, registry.Bundle, registry.Group)).ToList(),
+        EntityKind.Bundle or EntityKind.Group => Grouping(kind).Exposed(GroupingProbe(kind, registry)).ToList(),
+        _ => new List<(string, string)>(),
+    };
+
     private static GroupingSpec Grouping(EntityKind kind) => kind == EntityKind.Bundle ? KegBundleMembers.Spec : KegGroupMembers.Spec;
 
     private static GroupingModel GroupingProbe(EntityKind kind, RegistryModel registry) =>

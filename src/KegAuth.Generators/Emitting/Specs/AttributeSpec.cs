@@ -56,15 +56,19 @@ internal abstract class AttributeSpec<TModel>
     public IEnumerable<GeneratedMember> Describe(TModel model, bool relationships) =>
         MembersFor(model).Where(m => m.IsRelationship == relationships).Select(m => m.Describe(Attribute, model));
 
+    /// <summary>The relationship members of <paramref name="model"/> that name a registered class in their signature, with that class.</summary>
+    public IEnumerable<(string Member, string Type)> Exposed(TModel model) =>
+        MembersFor(model).Where(m => m.IsRelationship && m.ExposedType(model) is not null).Select(m => (m.Name, m.ExposedType(model)!));
+
     /// <summary>A property or field of type <paramref name="type"/>.</summary>
     protected static MemberSpec<TModel> Property(string name, Func<TModel, string> type, Func<TModel, string> doc, Func<TModel, string> code,
-        Func<TModel, bool>? when = null, bool isRelationship = false) =>
-        new(name, MemberKind.Property, type, doc, code, when, isRelationship);
+        Func<TModel, bool>? when = null, bool isRelationship = false, Func<TModel, string?>? exposes = null) =>
+        new(name, MemberKind.Property, type, doc, code, when, isRelationship, exposes);
 
     /// <summary>A method with the parameter types <paramref name="parameters"/> (comma-separated, reference types without <c>?</c>: overloads ignore it).</summary>
     protected static MemberSpec<TModel> Method(string name, Func<TModel, string> parameters, Func<TModel, string> doc, Func<TModel, string> code,
-        Func<TModel, bool>? when = null, bool isRelationship = false) =>
-        new(name, MemberKind.Method, parameters, doc, code, when, isRelationship);
+        Func<TModel, bool>? when = null, bool isRelationship = false, Func<TModel, string?>? exposes = null) =>
+        new(name, MemberKind.Method, parameters, doc, code, when, isRelationship, exposes);
 
     /// <summary>An explicit implementation of the interface member <paramref name="name"/>, of type <paramref name="type"/>.</summary>
     protected static MemberSpec<TModel> Explicit(string name, Func<TModel, string> type, Func<TModel, string> doc, Func<TModel, string> code) =>

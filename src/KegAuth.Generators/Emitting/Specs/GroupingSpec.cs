@@ -33,5 +33,5 @@ internal abstract class GroupingSpec : AttributeSpec<GroupingModel>
         Property(name, m => K.Collection(type(m)!),
             _ => $"<summary>{summary}</summary>",
             m => $"public {K.Collection(type(m)!)} {name} {{ get; set; }} = new {K.HashSet(type(m)!)}();",
-            when: m => type(m) is not null, isRelationship: true);
+            when: m => type(m) is not null, isRelationship: true, exposes: type);
 }

@@ -40,6 +40,6 @@ internal sealed class KegGroupMembers : GroupingSpec
                     return {{K.PermissionQuery(m.Type.FullyQualifiedName, m.Permission!)}}.PermissionsAsync(db, {{Identifier.This(m.KeyPropertyName)}}, cancellationToken);
                 }
                 """,
-            when: m => m.Permission is not null, isRelationship: true),
+            when: m => m.Permission is not null, isRelationship: true, exposes: m => m.Permission),
     ];
 }

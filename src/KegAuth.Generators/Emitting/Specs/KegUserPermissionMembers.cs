@@ -38,15 +38,15 @@ internal sealed class KegUserPermissionMembers : AttributeSpec<PermissionUserMod
         Property("Permissions", m => K.Collection(m.Permission),
             _ => "<summary>The permissions given to the user directly (keg-auth <c>permissions</c>).</summary>",
             m => Collection("Permissions", m.Permission),
-            isRelationship: true),
+            isRelationship: true, exposes: m => m.Permission),
         Property("Bundles", m => K.Collection(m.Bundle!),
             _ => "<summary>The bundles given to the user directly (keg-auth <c>bundles</c>).</summary>",
             m => Collection("Bundles", m.Bundle!),
-            when: m => m.Bundle is not null, isRelationship: true),
+            when: m => m.Bundle is not null, isRelationship: true, exposes: m => m.Bundle),
         Property("Groups", m => K.Collection(m.Group!),
             _ => "<summary>The groups the user belongs to (keg-auth <c>groups</c>).</summary>",
             m => Collection("Groups", m.Group!),
-            when: m => m.Group is not null, isRelationship: true),
+            when: m => m.Group is not null, isRelationship: true, exposes: m => m.Group),
         Property("_permissionTokenCache", _ => K.ReadOnlySet("string") + "?",
             _ => """<summary>The cached permission tokens; stale by design until <see cref="ClearPermissionCache()"/> (keg-auth <c>_permission_cache</c>).</summary>""",
             _ => $"""
@@ -70,7 +70,7 @@ internal sealed class KegUserPermissionMembers : AttributeSpec<PermissionUserMod
                         : {{Query(m)}}.PermissionsAsync(db, {{Identifier.This(m.KeyPropertyName)}}, cancellationToken);
                 }
                 """,
-            isRelationship: true),
+            isRelationship: true, exposes: m => m.Permission),
         Method("GetAllPermissionTokensAsync", _ => $"{K.DbContext}, {K.CancellationToken}",
             _ => $"""
                 <summary>The tokens of <see cref="GetAllPermissionsAsync({K.DbContext}, {K.CancellationToken})"/> (keg-auth <c>get_all_permission_tokens</c>). Cached on this instance until <see cref="ClearPermissionCache()"/>: rights changes reset the session key, which forces a new login and a fresh user.</summary>

@@ -24,8 +24,10 @@ internal sealed class MemberSpec<TModel>
 {
     private readonly Func<TModel, string> _shape;
     private readonly Func<TModel, bool>? _when;
+    private readonly Func<TModel, string?>? _exposes;
 
-    public MemberSpec(string name, MemberKind kind, Func<TModel, string> shape, Func<TModel, string> doc, Func<TModel, string> code, Func<TModel, bool>? when, bool isRelationship)
+    public MemberSpec(string name, MemberKind kind, Func<TModel, string> shape, Func<TModel, string> doc, Func<TModel, string> code, Func<TModel, bool>? when, bool isRelationship,
+        Func<TModel, string?>? exposes = null)
     {
         Name = name;
         Kind = kind;
@@ -34,6 +36,7 @@ internal sealed class MemberSpec<TModel>
         Code = code;
         _when = when;
         IsRelationship = isRelationship;
+        _exposes = exposes;
     }
 
     /// <summary>The member name (for an explicit implementation, the interface member's name).</summary>
@@ -54,6 +57,9 @@ internal sealed class MemberSpec<TModel>
     /// together or not at all (<see cref="Parsing.RelationshipRules"/>).
     /// </summary>
     public bool IsRelationship { get; }
+
+    /// <summary>The registered class the member names in its public signature, if any: a public entity must not expose a class that is not public (KEG018).</summary>
+    public string? ExposedType(TModel model) => _exposes?.Invoke(model);
 
     /// <summary>Whether the member exists for <paramref name="model"/>.</summary>
     public bool AppliesTo(TModel model) => _when is null || _when(model);
