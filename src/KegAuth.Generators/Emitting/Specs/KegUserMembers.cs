@@ -50,6 +50,15 @@ internal sealed class KegUserMembers : AttributeSpec<UserModel>
         };
     }
 
+    // Types spelled out: a user type named 'var' must not capture the out variable.
+    private static string ParseKey(KeyKind kind) => kind switch
+    {
+        KeyKind.Int32 => "int.TryParse(text, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out int key) ? key : null",
+        KeyKind.Int64 => "long.TryParse(text, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out long key) ? key : null",
+        KeyKind.Guid => "global::System.Guid.TryParse(text, out global::System.Guid key) ? key : null",
+        _ => "text",
+    };
+
     private static IEnumerable<MemberSpec<UserModel>> Declare() =>
     [
         Property("IsEnabled", _ => "bool",
@@ -119,6 +128,24 @@ internal sealed class KegUserMembers : AttributeSpec<UserModel>
             m => $$"""
                 static {{K.TimeRule(m.Type.FullyQualifiedName)}} {{UserInterface(m)}}.IsDisabledByDateExpression { get; } =
                     (user, utcNow) => user.DisabledUtc <= utcNow;
+                """),
+        Explicit("LoginIdEquals", m => $"global::System.Linq.Expressions.Expression<global::System.Func<{m.Type.FullyQualifiedName}, bool>>",
+            m => $"""
+                <summary>The lookup by login id as an expression EF Core translates: <c>user.{LoginId(m)} == loginId</c>, the value sent as a query parameter.</summary>
+                <param name="loginId">The login id to find.</param>
+                """,
+            m => $"""
+                static global::System.Linq.Expressions.Expression<global::System.Func<{m.Type.FullyQualifiedName}, bool>> {UserInterface(m)}.LoginIdEquals(string loginId) =>
+                    user => user.{LoginId(m)} == loginId;
+                """),
+        Explicit("ParseKey", _ => "object?",
+            m => $"""
+                <summary>The key (<c>{m.KeyPropertyName}</c>) value <paramref name="text"/> names, parsed from invariant text; <see langword="null"/> when it does not parse.</summary>
+                <param name="text">The key as text.</param>
+                """,
+            m => $"""
+                static object? {UserInterface(m)}.ParseKey(string text) =>
+                    {ParseKey(m.KeyKind)};
                 """),
         Property("LoginIdPropertyName", _ => "string",
             m => $"""<summary>The name of the login-id property, <c>"{LoginId(m)}"</c> (keg-auth <c>get_username_key</c>).</summary>""",

@@ -63,6 +63,18 @@ namespace Sample
         static global::System.Linq.Expressions.Expression<global::System.Func<global::Sample.Operator, global::System.DateTime, bool>> global::KegAuth.IKegUser<global::Sample.Operator>.IsDisabledByDateExpression { get; } =
             (user, utcNow) => user.DisabledUtc <= utcNow;
 
+        /// <summary>The lookup by login id as an expression EF Core translates: <c>user.Username == loginId</c>, the value sent as a query parameter.</summary>
+        /// <param name="loginId">The login id to find.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
+        static global::System.Linq.Expressions.Expression<global::System.Func<global::Sample.Operator, bool>> global::KegAuth.IKegUser<global::Sample.Operator>.LoginIdEquals(string loginId) =>
+            user => user.Username == loginId;
+
+        /// <summary>The key (<c>Id</c>) value <paramref name="text"/> names, parsed from invariant text; <see langword="null"/> when it does not parse.</summary>
+        /// <param name="text">The key as text.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
+        static object? global::KegAuth.IKegUser<global::Sample.Operator>.ParseKey(string text) =>
+            int.TryParse(text, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out int key) ? key : null;
+
         /// <summary>The name of the login-id property, <c>"Username"</c> (keg-auth <c>get_username_key</c>).</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public static string LoginIdPropertyName => "Username";
