@@ -40,13 +40,14 @@ public sealed class KegAuthGenerator : IIncrementalGenerator
             .WithTrackingName(KegTrackingNames.Registry);
 
         Output(context, users, KegUserMembers.Spec);
-        Output(context, users.Where(static user => user.HasEmail).Select(static (user, _) => UserMixinModel.From(user)).WithTrackingName(KegTrackingNames.UserEmailParts), KegUserEmailMembers.Spec);
-        Output(context, users.Where(static user => user.HasToken).Select(static (user, _) => UserMixinModel.From(user)).WithTrackingName(KegTrackingNames.UserTokenParts), KegUserTokenMembers.Spec);
+        // One node per slice (SelectMany of zero or one), not Where then Select: a rerun walks every node's table.
+        var emailParts = users.SelectMany(static (user, _) => OneIf(user.HasEmail, user, UserMixinModel.From)).WithTrackingName(KegTrackingNames.UserEmailParts);
+        var tokenParts = users.SelectMany(static (user, _) => OneIf(user.HasToken, user, UserMixinModel.From)).WithTrackingName(KegTrackingNames.UserTokenParts);
         var permissionUsers = users.Combine(registry)
-            .Select(static (pair, _) => PermissionUserModel.From(pair.Left, pair.Right))
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
+            .SelectMany(static (pair, _) => PermissionUserModel.From(pair.Left, pair.Right) is { } model ? ImmutableArray.Create(model) : ImmutableArray<PermissionUserModel>.Empty)
             .WithTrackingName(KegTrackingNames.PermissionUsers);
+        Output(context, emailParts, KegUserEmailMembers.Spec);
+        Output(context, tokenParts, KegUserTokenMembers.Spec);
         Output(context, permissionUsers, KegUserPermissionMembers.Spec);
 
         Output(context, attempts, KegAttemptMembers.Spec);
@@ -68,8 +69,7 @@ public sealed class KegAuthGenerator : IIncrementalGenerator
         where TModel : class =>
         context.SyntaxProvider
             .ForAttributeWithMetadataName(attribute, static (node, _) => EntityTypeParser.IsCandidate(node), parse)
-            .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
+            .SelectMany(static (model, _) => model is null ? ImmutableArray<TModel>.Empty : ImmutableArray.Create(model))
             .WithTrackingName(trackingName);
 
     private static IncrementalValuesProvider<KegEntityModel> Entities(
@@ -82,6 +82,9 @@ public sealed class KegAuthGenerator : IIncrementalGenerator
 
     private static void Output<TModel>(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<TModel> models, AttributeSpec<TModel> spec) =>
         context.RegisterSourceOutput(models, (spc, model) => spc.AddSource(spec.HintName(model), spec.Emit(model)));
+
+    private static ImmutableArray<TResult> OneIf<TSource, TResult>(bool condition, TSource source, Func<TSource, TResult> select) =>
+        condition ? ImmutableArray.Create(select(source)) : ImmutableArray<TResult>.Empty;
 
     private static ImmutableArray<RegistrationModel> Concat((ImmutableArray<RegistrationModel> Left, ImmutableArray<RegistrationModel> Right) pair, CancellationToken cancellationToken) =>
         pair.Left.AddRange(pair.Right);
