@@ -1,6 +1,7 @@
 // KegAuth on ASP.NET Core: a minimal API with cookie login, API tokens, lockout, password reset and
 // a permission-protected endpoint, on a SQLite file it creates and seeds on first run.
 // Run: dotnet run --project samples/KegAuth.Sample.Web
+// Commands: dotnet run --project samples/KegAuth.Sample.Web -- auth --help (create-user, set-password, ...)
 // PostgreSQL: set ConnectionStrings__Postgres to a connection string.
 // Reset links start with KegAuth:PublicBaseUrl (appsettings.json), never with the request's Host header.
 // Behind a reverse proxy, add UseForwardedHeaders (with the proxy in KnownProxies) before authentication,
@@ -31,7 +32,8 @@ builder.Services.AddKegAuth<SampleDb, User>(options =>
     .AddCookies(cookies => cookies.UseStatusCodes = true)
     .AddSignIn<Attempt>()
     .AddPasswordReset<Attempt, ConsoleResetSender>(reset =>
-        reset.PublicBaseUrl = new Uri(builder.Configuration["KegAuth:PublicBaseUrl"] ?? "http://localhost:5000/"));
+        reset.PublicBaseUrl = new Uri(builder.Configuration["KegAuth:PublicBaseUrl"] ?? "http://localhost:5000/"))
+    .AddDeclaredPermissions(SamplePermissions.All);
 
 var app = builder.Build();
 app.UseAuthentication();
@@ -45,9 +47,16 @@ app.MapKegAuthEndpoints(endpoints => endpoints.Endpoints = KegAuthEndpoint.All |
 
 app.MapGet("/admin/users", async (SampleDb db) =>
     await db.Users.OrderBy(u => u.Username).Select(u => new { u.Id, u.Username, u.IsEnabled, u.LastLoginUtc }).ToListAsync())
-    .RequireKegPermissions("users.view");
+    .RequireKegPermissions(SamplePermissions.UsersView);
 
 await SampleSeed.RunAsync(app.Services);
+
+// `-- auth <command>` runs a KegAuth command against this app's database and exits.
+if (await app.RunKegAuthCommandAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
@@ -56,6 +65,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     }
 });
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to the smoke test's WebApplicationFactory.</summary>
 public partial class Program;

@@ -26,6 +26,7 @@ public sealed class KegAuthGenerator : IIncrementalGenerator
         var bundles = Entities(context, KegAttributeNames.Bundle, EntityKind.Bundle, KegTrackingNames.BundleModels);
         var groups = Entities(context, KegAttributeNames.Group, EntityKind.Group, KegTrackingNames.GroupModels);
         var attempts = Models(context, KegAttributeNames.Attempt, static (ctx, ct) => AttemptParser.Parse(ctx, ct), KegTrackingNames.AttemptModels);
+        var permissionSets = Models(context, KegAttributeNames.PermissionSet, static (ctx, _) => PermissionSetParser.Parse(ctx), KegTrackingNames.PermissionSetModels);
 
         // The registry only needs to name each class; derive that from the models.
         var attemptRegistrations = attempts
@@ -52,6 +53,7 @@ public sealed class KegAuthGenerator : IIncrementalGenerator
 
         Output(context, attempts, KegAttemptMembers.Spec);
         Output(context, permissions, KegPermissionMembers.Spec);
+        Output(context, permissionSets, KegPermissionSetMembers.Spec);
         Output(context, Groupings(bundles, registry, KegTrackingNames.BundleParts), KegBundleMembers.Spec);
         Output(context, Groupings(groups, registry, KegTrackingNames.GroupParts), KegGroupMembers.Spec);
 

@@ -18,11 +18,12 @@ internal static class KegTrackingNames
     public const string PermissionUsers = nameof(PermissionUsers);
     public const string BundleParts = nameof(BundleParts);
     public const string GroupParts = nameof(GroupParts);
+    public const string PermissionSetModels = nameof(PermissionSetModels);
 
     /// <summary>Every tracked step, for tests that walk them all.</summary>
     public static readonly string[] All =
     {
         UserModels, AttemptModels, PermissionModels, BundleModels, GroupModels, AttemptRegistrations, Registry,
-        UserEmailParts, UserTokenParts, PermissionUsers, BundleParts, GroupParts,
+        UserEmailParts, UserTokenParts, PermissionUsers, BundleParts, GroupParts, PermissionSetModels,
     };
 }

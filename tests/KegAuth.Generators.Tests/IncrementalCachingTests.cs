@@ -32,6 +32,12 @@ public class IncrementalCachingTests
         public partial class Group { public int Id { get; set; } }
         [KegAttempt]
         public partial class Attempt { public int Id { get; set; } }
+        [KegPermissionSet]
+        public static partial class AppPermissions
+        {
+            [System.ComponentModel.Description("View reports")] public const string ReportsView = "reports.view";
+            public const string ReportsExport = "reports.export";
+        }
         """;
 
     private const string Unrelated = """
@@ -106,8 +112,8 @@ public class IncrementalCachingTests
         var (_, result, _) = GeneratorRunner.Run(edited, driver);
 
         var outputs = result.Results[0].TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(step => step.Outputs).ToArray();
-        // User: KegUser, KegUserEmail; Admin: KegUser, KegUserToken, KegUser.Permissions; Attempt, Permission, Bundle, Group; the registry.
-        Assert.Equal(10, outputs.Length);
+        // User: KegUser, KegUserEmail; Admin: KegUser, KegUserToken, KegUser.Permissions; Attempt, Permission, Bundle, Group; the permission set; the registry.
+        Assert.Equal(11, outputs.Length);
         Assert.Equal(2, outputs.Count(output => output.Reason != IncrementalStepRunReason.Cached));
         Assert.Contains(result.Results[0].GeneratedSources, s => s.HintName.StartsWith("Sample.LoginAttempt.KegAttempt.", StringComparison.Ordinal));
     }
