@@ -3,6 +3,8 @@
 // Run: dotnet run --project samples/KegAuth.Sample.Web
 // PostgreSQL: set ConnectionStrings__Postgres to a connection string.
 // Reset links start with KegAuth:PublicBaseUrl (appsettings.json), never with the request's Host header.
+// Telemetry (KegAuth's meter and spans through OpenTelemetry): printed to the console every 10 s by default
+// (Telemetry__Console=false turns it off); Telemetry__Prometheus=true serves /metrics for scraping.
 // Behind a reverse proxy, add UseForwardedHeaders (with the proxy in KnownProxies) before authentication,
 // or every client shares the proxy's address and its attempt limit.
 using System.Security.Cryptography;
@@ -32,10 +34,12 @@ builder.Services.AddKegAuth<SampleDb, User>(options =>
     .AddSignIn<Attempt>()
     .AddPasswordReset<Attempt, ConsoleResetSender>(reset =>
         reset.PublicBaseUrl = new Uri(builder.Configuration["KegAuth:PublicBaseUrl"] ?? "http://localhost:5000/"));
+builder.AddSampleTelemetry();
 
 var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapSampleTelemetry();
 
 app.MapGet("/", () => "KegAuth sample: KegAuth's endpoints under /api/auth (register, login, logout, logout-everywhere, forgot-password, reset-password, verify-account, resend-verification, change-password, api-token; GET me). Send JSON (Content-Type: application/json). GET /admin/users needs users.view.");
 
