@@ -84,7 +84,14 @@ public sealed class SampleWebSmokeTests : IDisposable
 
         var before = await client.GetAsync("/metrics");
         var login = await client.PostAsJsonAsync("/api/auth/login", new { loginId = "admin", password = "not the one-time password" });
+
+        // The exporter answers a scrape from a cache of its last one for a moment: ask until the login shows.
         var metrics = await client.GetStringAsync("/metrics");
+        for (var i = 0; i < 50 && !metrics.Contains("kegauth_sign_in_attempts_total", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+            metrics = await client.GetStringAsync("/metrics");
+        }
 
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
