@@ -11,6 +11,7 @@ using System.Security.Cryptography;
 using KegAuth;
 using KegAuth.AspNetCore;
 using KegAuth.Sample.Web;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -35,6 +36,15 @@ builder.Services.AddKegAuth<SampleDb, User>(options =>
     .AddPasswordReset<Attempt, ConsoleResetSender>(reset =>
         reset.PublicBaseUrl = new Uri(builder.Configuration["KegAuth:PublicBaseUrl"] ?? "http://localhost:5000/"));
 builder.AddSampleTelemetry();
+
+// Cookies are encrypted with Data Protection keys. On PostgreSQL the keys live in the database, so
+// several nodes behind a load balancer read each other's cookies (no sticky sessions); the SQLite
+// sample is one node and keeps the default per-machine key ring.
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("KegAuth.Sample.Web");
+if (!string.IsNullOrEmpty(postgres))
+{
+    dataProtection.PersistKeysToDbContext<SampleDb>();
+}
 
 var app = builder.Build();
 app.UseAuthentication();
