@@ -46,7 +46,12 @@ if (!string.IsNullOrEmpty(postgres))
     dataProtection.PersistKeysToDbContext<SampleDb>();
 }
 
+// While the database is away, requests answer 503 with Retry-After instead of 500 (docs/scaling.md).
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
+
 var app = builder.Build();
+app.UseExceptionHandler();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapSampleTelemetry();

@@ -5,10 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using KegAuth.AspNetCore.Tests.Databases;
 using KegAuth.Sample.Web;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit;
 
@@ -23,48 +20,20 @@ namespace KegAuth.AspNetCore.Tests.MultiNode;
 [Collection(PostgresWebCollection.Name)]
 public sealed class MultiNodeTests(PostgresWebFixture postgres) : IAsyncLifetime
 {
-    private const string SecretKey = "multi-node-test-secret-0123456789-abcdefghijkl";
     private const string Password = "Battery staple 42!";
-    private const string AdminPassword = "Admin staple 44!";
     private readonly string _database = "kegauth_nodes_" + Guid.NewGuid().ToString("N");
     private readonly List<HttpClient> _clients = [];
     private string _connectionString = null!;
-    private SampleNode _a = null!;
-    private SampleNode _b = null!;
+    private SampleCluster _cluster = null!;
+
+    private SampleNode A => _cluster.A;
+
+    private SampleNode B => _cluster.B;
 
     public async Task InitializeAsync()
     {
         _connectionString = postgres.Server.CreateDatabase(_database);
-
-        // The schema exists before the nodes start, as a deployment's migration step would leave it, so
-        // both start at once (the sample's own EnsureCreated and seed are for a single first run).
-        await using (var db = Context())
-        {
-            await db.Database.EnsureCreatedAsync();
-            var usersView = new Permission { Token = "users.view" };
-            var admins = new Group { Name = "Admins", Bundles = { new Bundle { Name = "User admin", Permissions = { usersView } } } };
-            var admin = new User { Username = "admin", Groups = { admins } };
-            admin.SetPassword(AdminPassword, Options());
-            db.AddRange(usersView, admins, admin);
-            await db.SaveChangesAsync();
-        }
-
-        // And the Data Protection key, as a deployment step would make it: nodes that start at once on an
-        // empty key ring each make a key of their own, and read each other's cookies only after a refresh.
-        await CreateDataProtectionKeyAsync();
-
-        var a = SampleNode.StartAsync("A", _connectionString, SecretKey);
-        var b = SampleNode.StartAsync("B", _connectionString, SecretKey);
-        try
-        {
-            await Task.WhenAll(a, b);
-        }
-        finally
-        {
-            // Whichever started is stopped, even when the other did not.
-            _a = a.IsCompletedSuccessfully ? a.Result : null!;
-            _b = b.IsCompletedSuccessfully ? b.Result : null!;
-        }
+        _cluster = await SampleCluster.StartAsync(_connectionString);
     }
 
     public async Task DisposeAsync()
@@ -74,19 +43,9 @@ public sealed class MultiNodeTests(PostgresWebFixture postgres) : IAsyncLifetime
             client.Dispose();
         }
 
-        if (_a is not null)
+        if (_cluster is not null)
         {
-            await _a.DisposeAsync();
-        }
-
-        if (_b is not null)
-        {
-            await _b.DisposeAsync();
-        }
-
-        using (var connection = new NpgsqlConnection(_connectionString))
-        {
-            NpgsqlConnection.ClearPool(connection);
+            await _cluster.DisposeAsync();
         }
 
         postgres.Server.DropDatabase(_database);
@@ -95,31 +54,31 @@ public sealed class MultiNodeTests(PostgresWebFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task Both_nodes_run_as_their_own_processes_on_one_key_ring_in_the_database()
     {
-        Assert.NotEqual(_a.ProcessId, _b.ProcessId);
-        Assert.NotEqual(_a.BaseAddress.Port, _b.BaseAddress.Port);
-        Assert.NotEqual(Environment.ProcessId, _a.ProcessId);
+        Assert.NotEqual(A.ProcessId, B.ProcessId);
+        Assert.NotEqual(A.BaseAddress.Port, B.BaseAddress.Port);
+        Assert.NotEqual(Environment.ProcessId, A.ProcessId);
 
         using var browser = Browser();
-        await RegisterAsync(_a, "ada");
-        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(browser, _b, "ada", Password)).StatusCode);
+        await RegisterAsync(A, "ada");
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(browser, B, "ada", Password)).StatusCode);
 
         // The key ring is in the database: the cookie B issued is read by A, and neither made a key of its own.
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(_a.At("/api/auth/me"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(A.At("/api/auth/me"))).StatusCode);
         Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM \"DataProtectionKeys\""));
     }
 
     [Fact]
     public async Task A_cookie_issued_by_A_is_accepted_by_B_and_the_other_way_round()
     {
-        await RegisterAsync(_a, "ada");
+        await RegisterAsync(A, "ada");
         using var browser = Browser();
 
-        var login = await LoginAsync(browser, _a, "ada", Password);
-        var onB = await browser.GetAsync(_b.At("/api/auth/me"));
-        var logoutOnB = await browser.PostAsync(_b.At("/api/auth/logout"), JsonContent.Create(new { }));
-        var afterLogout = await browser.GetAsync(_a.At("/api/auth/me"));
-        var loginOnB = await LoginAsync(browser, _b, "ada", Password);
-        var onA = await browser.GetAsync(_a.At("/api/auth/me"));
+        var login = await LoginAsync(browser, A, "ada", Password);
+        var onB = await browser.GetAsync(B.At("/api/auth/me"));
+        var logoutOnB = await browser.PostAsync(B.At("/api/auth/logout"), JsonContent.Create(new { }));
+        var afterLogout = await browser.GetAsync(A.At("/api/auth/me"));
+        var loginOnB = await LoginAsync(browser, B, "ada", Password);
+        var onA = await browser.GetAsync(A.At("/api/auth/me"));
 
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
@@ -133,20 +92,20 @@ public sealed class MultiNodeTests(PostgresWebFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task A_password_changed_on_B_ends_the_other_sessions_on_A_at_their_next_request()
     {
-        await RegisterAsync(_a, "ada");
+        await RegisterAsync(A, "ada");
         using var other = Browser();
         using var changer = Browser();
-        await LoginAsync(other, _a, "ada", Password);
-        await LoginAsync(changer, _a, "ada", Password);
-        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync(_a.At("/api/auth/me"))).StatusCode);
+        await LoginAsync(other, A, "ada", Password);
+        await LoginAsync(changer, A, "ada", Password);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync(A.At("/api/auth/me"))).StatusCode);
 
-        var change = await changer.PostAsJsonAsync(_b.At("/api/auth/change-password"), new { currentPassword = Password, newPassword = "Another staple 43!" });
+        var change = await changer.PostAsJsonAsync(B.At("/api/auth/change-password"), new { currentPassword = Password, newPassword = "Another staple 43!" });
 
         Assert.Equal(HttpStatusCode.NoContent, change.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync(_a.At("/api/auth/me"))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await changer.GetAsync(_a.At("/api/auth/me"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(Browser(), _a, "ada", Password)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(Browser(), _a, "ada", "Another staple 43!")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync(A.At("/api/auth/me"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await changer.GetAsync(A.At("/api/auth/me"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LoginAsync(Browser(), A, "ada", Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await LoginAsync(Browser(), A, "ada", "Another staple 43!")).StatusCode);
     }
 
     [Fact]
@@ -154,11 +113,11 @@ public sealed class MultiNodeTests(PostgresWebFixture postgres) : IAsyncLifetime
     {
         // The admin holds users.view through the Admins group's bundle.
         using var browser = Browser();
-        await LoginAsync(browser, _a, "admin", AdminPassword);
-        var token = await IssueApiTokenAsync(browser, _a);
+        await LoginAsync(browser, A, "admin", SampleCluster.AdminPassword);
+        var token = await IssueApiTokenAsync(browser, A);
         using var api = ApiClient(token);
-        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(_b.At("/admin/users"))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(_b.At("/admin/users"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync(B.At("/admin/users"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(B.At("/admin/users"))).StatusCode);
 
         // Revoked as node A's own code would: through a KegAuth context, whose save also resets the session key.
         await using (var db = Context())
@@ -168,26 +127,26 @@ public sealed class MultiNodeTests(PostgresWebFixture postgres) : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync(_b.At("/admin/users"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync(_a.At("/admin/users"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(_b.At("/api/auth/me"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync(B.At("/admin/users"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync(A.At("/admin/users"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync(B.At("/api/auth/me"))).StatusCode);
     }
 
     [Fact]
     public async Task Failed_logins_spread_over_both_nodes_lock_the_account_at_the_one_limit()
     {
         var limit = new KegLockoutOptions().Login.Limit;
-        await RegisterAsync(_a, "ada");
+        await RegisterAsync(A, "ada");
         using var client = Browser();
 
         var failures = new List<HttpStatusCode>();
         for (var i = 0; i < limit; i++)
         {
-            failures.Add((await LoginAsync(client, i % 2 == 0 ? _a : _b, "ada", "wrong " + i)).StatusCode);
+            failures.Add((await LoginAsync(client, i % 2 == 0 ? A : B, "ada", "wrong " + i)).StatusCode);
         }
 
-        var onA = await LoginAsync(client, _a, "ada", Password);
-        var onB = await LoginAsync(client, _b, "ada", Password);
+        var onA = await LoginAsync(client, A, "ada", Password);
+        var onB = await LoginAsync(client, B, "ada", Password);
 
         Assert.All(failures, status => Assert.Equal(HttpStatusCode.Unauthorized, status));
         Assert.Equal(HttpStatusCode.TooManyRequests, onA.StatusCode);
@@ -200,21 +159,21 @@ public sealed class MultiNodeTests(PostgresWebFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task An_api_token_issued_on_A_works_on_B_and_its_replacement_ends_it_on_both()
     {
-        await RegisterAsync(_a, "ada");
+        await RegisterAsync(A, "ada");
         using var browser = Browser();
-        await LoginAsync(browser, _a, "ada", Password);
+        await LoginAsync(browser, A, "ada", Password);
 
-        var first = await IssueApiTokenAsync(browser, _a);
+        var first = await IssueApiTokenAsync(browser, A);
         using var firstClient = ApiClient(first);
-        var onB = await firstClient.GetAsync(_b.At("/api/auth/me"));
-        var second = await IssueApiTokenAsync(browser, _b);
+        var onB = await firstClient.GetAsync(B.At("/api/auth/me"));
+        var second = await IssueApiTokenAsync(browser, B);
         using var secondClient = ApiClient(second);
 
         Assert.Equal(HttpStatusCode.OK, onB.StatusCode);
         Assert.Equal("ada", (await Json(onB)).GetProperty("loginId").GetString());
-        Assert.Equal(HttpStatusCode.Unauthorized, (await firstClient.GetAsync(_a.At("/api/auth/me"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await firstClient.GetAsync(_b.At("/api/auth/me"))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await secondClient.GetAsync(_a.At("/api/auth/me"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await firstClient.GetAsync(A.At("/api/auth/me"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await firstClient.GetAsync(B.At("/api/auth/me"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await secondClient.GetAsync(A.At("/api/auth/me"))).StatusCode);
     }
 
     [Fact]
@@ -222,11 +181,11 @@ public sealed class MultiNodeTests(PostgresWebFixture postgres) : IAsyncLifetime
     {
         // Issue 18 item 6, the kill half: sign-ins in flight on A (each holding an attempt lock for a
         // moment) when A dies; B must sign the user in at once, with no lock or half-written row in its way.
-        await RegisterAsync(_a, "ada");
+        await RegisterAsync(A, "ada");
         using var client = Browser();
-        var inFlight = Enumerable.Range(0, 8).Select(_ => LoginAsync(Browser(), _a, "ada", Password)).ToList();
+        var inFlight = Enumerable.Range(0, 8).Select(_ => LoginAsync(Browser(), A, "ada", Password)).ToList();
         await Task.Delay(50);
-        await _a.KillAsync();
+        await A.KillAsync();
         foreach (var request in inFlight)
         {
             try
@@ -240,10 +199,10 @@ public sealed class MultiNodeTests(PostgresWebFixture postgres) : IAsyncLifetime
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var login = await LoginAsync(client, _b, "ada", Password);
-        var me = await client.GetAsync(_b.At("/api/auth/me"));
+        var login = await LoginAsync(client, B, "ada", Password);
+        var me = await client.GetAsync(B.At("/api/auth/me"));
 
-        Assert.True(_a.HasExited);
+        Assert.True(A.HasExited);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         Assert.Equal(HttpStatusCode.OK, me.StatusCode);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"B took {stopwatch.Elapsed} to sign in");
@@ -286,22 +245,7 @@ public sealed class MultiNodeTests(PostgresWebFixture postgres) : IAsyncLifetime
     private static async Task<JsonElement> Json(HttpResponseMessage response)
         => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
-    private static KegAuthOptions Options() => new() { SecretKey = SecretKey, PasswordWorkFactor = 4 };
-
-    private SampleDb Context()
-        => new(new DbContextOptionsBuilder<SampleDb>().UseNpgsql(_connectionString).UseKegAuth(Options()).Options);
-
-    /// <summary>Writes one Data Protection key for the sample's application name into the database.</summary>
-    private async Task CreateDataProtectionKeyAsync()
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDbContext<SampleDb>(options => options.UseNpgsql(_connectionString).UseKegAuth(Options()));
-        services.AddDataProtection().SetApplicationName("KegAuth.Sample.Web").PersistKeysToDbContext<SampleDb>();
-        await using var provider = services.BuildServiceProvider();
-        var now = DateTimeOffset.UtcNow;
-        provider.GetRequiredService<IKeyManager>().CreateNewKey(now, now.AddDays(90));
-    }
+    private SampleDb Context() => _cluster.Context();
 
     private async Task<long> ScalarAsync(string sql)
     {
