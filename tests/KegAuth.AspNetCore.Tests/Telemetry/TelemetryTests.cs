@@ -145,6 +145,13 @@ public abstract class TelemetryTests(Func<WebDatabase> database) : IAsyncLifetim
         Assert.Equal(expected, spans.GroupBy(s => (string)s.GetTagItem("kegauth.result")!).ToDictionary(g => g.Key, g => (double)g.Count()));
         AssertUnderRequests(spans);
         Assert.Equal(3, _log.Entries.Count(e => e.EventId.Id == 1301));
+
+        // An account has one fingerprint in every area: Ada's wrong token and her wrong password line up.
+        await LoginAsync(client, Ada, "wrong");
+        var wrongToken = Assert.Single(_log.Entries, e => e.EventId.Id == 1301 && e.Message.Contains("wrong token", StringComparison.Ordinal));
+        var wrongPassword = Assert.Single(_log.Entries, e => e.EventId.Id == 1201);
+        Assert.Equal(Fingerprint(wrongPassword), Fingerprint(wrongToken));
+        Assert.Matches("^[0-9a-f]{12}$", Fingerprint(wrongToken));
     }
 
     [Fact]
