@@ -4,7 +4,7 @@ namespace KegAuth.AspNetCore.PasswordReset;
 
 /// <summary>
 /// Password reset's and account verification's log events (category <c>KegAuth.AspNetCore.PasswordReset</c>),
-/// stable ids 1103-1107 beside the queue's 1101-1102 (docs/telemetry.md). Never the token, the
+/// stable ids 1103-1108 beside the queue's 1101-1102 (docs/telemetry.md). Never the token, the
 /// password or the login id: a login id appears only as its keyed fingerprint.
 /// </summary>
 internal static partial class KegPasswordResetLog
@@ -31,4 +31,8 @@ internal static partial class KegPasswordResetLog
     [LoggerMessage(EventId = 1107, EventName = "ResetLockoutStarted", Level = LogLevel.Warning,
         Message = "A failed reset attempt reached the limit: further attempts are refused unchecked; login id {LoginIdFingerprint}, client {ClientAddress}.")]
     public static partial void LockoutStarted(ILogger logger, string loginIdFingerprint, string clientAddress);
+
+    [LoggerMessage(EventId = 1108, EventName = "ResetLinksOverHttp", Level = LogLevel.Warning,
+        Message = "KegPasswordResetOptions.PublicBaseUrl is plain http on {Host}: every reset and verification link, token included, crosses the network unencrypted. Use https outside development.")]
+    public static partial void LinksOverHttp(ILogger logger, string host);
 }
