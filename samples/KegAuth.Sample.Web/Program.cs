@@ -1,6 +1,7 @@
 // KegAuth on ASP.NET Core: a minimal API with cookie login, API tokens, lockout, password reset and
 // a permission-protected endpoint, on a SQLite file it creates and seeds on first run.
 // Run: dotnet run --project samples/KegAuth.Sample.Web
+// Commands: dotnet run --project samples/KegAuth.Sample.Web -- auth --help (create-user, set-password, ...)
 // PostgreSQL: set ConnectionStrings__Postgres to a connection string.
 // Reset links start with KegAuth:PublicBaseUrl (appsettings.json), never with the request's Host header.
 // Telemetry (KegAuth's meter and spans through OpenTelemetry): printed to the console every 10 s by default
@@ -34,7 +35,8 @@ builder.Services.AddKegAuth<SampleDb, User>(options =>
     .AddCookies(cookies => cookies.UseStatusCodes = true)
     .AddSignIn<Attempt>()
     .AddPasswordReset<Attempt, ConsoleResetSender>(reset =>
-        reset.PublicBaseUrl = new Uri(builder.Configuration["KegAuth:PublicBaseUrl"] ?? "http://localhost:5000/"));
+        reset.PublicBaseUrl = new Uri(builder.Configuration["KegAuth:PublicBaseUrl"] ?? "http://localhost:5000/"))
+    .AddDeclaredPermissions(SamplePermissions.All);
 builder.AddSampleTelemetry();
 
 // Cookies are encrypted with Data Protection keys. On PostgreSQL the keys live in the database, so
@@ -64,9 +66,16 @@ app.MapKegAuthEndpoints(endpoints => endpoints.Endpoints = KegAuthEndpoint.All |
 
 app.MapGet("/admin/users", async (SampleDb db) =>
     await db.Users.OrderBy(u => u.Username).Select(u => new { u.Id, u.Username, u.IsEnabled, u.LastLoginUtc }).ToListAsync())
-    .RequireKegPermissions("users.view");
+    .RequireKegPermissions(SamplePermissions.UsersView);
 
 await SampleSeed.RunAsync(app.Services);
+
+// `-- auth <command>` runs a KegAuth command against this app's database and exits.
+if (await app.RunKegAuthCommandAsync(args) is { } exitCode)
+{
+    return exitCode;
+}
+
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
@@ -75,6 +84,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     }
 });
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to the smoke test's WebApplicationFactory.</summary>
 public partial class Program;

@@ -16,9 +16,9 @@ public static class SampleSeed
         }
 
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<KegAuthOptions>>().Value;
-        var usersView = new Permission { Token = "users.view", Description = "See the user list" };
-        var usersManage = new Permission { Token = "users.manage", Description = "Change users" };
-        var reportsView = new Permission { Token = "reports.view", Description = "See reports" };
+        var usersView = new Permission { Token = SamplePermissions.UsersView, Description = "See the user list" };
+        var usersManage = new Permission { Token = SamplePermissions.UsersManage, Description = "Change users" };
+        var reportsView = new Permission { Token = SamplePermissions.ReportsView, Description = "See reports" };
         var userAdmin = new Bundle { Name = "User admin", Permissions = { usersView, usersManage } };
         var admins = new Group { Name = "Admins", Bundles = { userAdmin }, Permissions = { reportsView } };
 

@@ -37,6 +37,17 @@ public sealed class KegAuthGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(KegTrackingNames.AttemptModels);
 
+        var permissionSets = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KegAttributeNames.PermissionSet,
+                static (node, _) => EntityTypeParser.IsCandidate(node),
+                static (ctx, _) => PermissionSetParser.Parse(ctx))
+            .Where(static model => model is not null)
+            .Select(static (model, _) => model!)
+            .WithTrackingName(KegTrackingNames.PermissionSetModels);
+        context.RegisterSourceOutput(permissionSets, static (spc, model) =>
+            spc.AddSource(PermissionSetEmitter.HintName(model), PermissionSetEmitter.Emit(model)));
+
         context.RegisterSourceOutput(attempts, static (spc, model) =>
             spc.AddSource(AttemptEmitter.HintName(model), AttemptEmitter.Emit(model)));
 

@@ -15,10 +15,11 @@ internal static class KegTrackingNames
     public const string Registry = nameof(Registry);
     public const string UsersWithRegistry = nameof(UsersWithRegistry);
     public const string EntitiesWithRegistry = nameof(EntitiesWithRegistry);
+    public const string PermissionSetModels = nameof(PermissionSetModels);
 
     /// <summary>Every tracked step, for tests that walk them all.</summary>
     public static readonly string[] All =
     {
-        UserModels, AttemptModels, PermissionModels, BundleModels, GroupModels, AttemptRegistrations, Registry, UsersWithRegistry, EntitiesWithRegistry,
+        UserModels, AttemptModels, PermissionModels, BundleModels, GroupModels, AttemptRegistrations, Registry, UsersWithRegistry, EntitiesWithRegistry, PermissionSetModels,
     };
 }

@@ -52,7 +52,9 @@ public sealed class TestWebApp : IAsyncDisposable
     /// Starts the app on <paramref name="database"/>, which it disposes with itself. With
     /// <paramref name="log"/>, every log entry of the app, Debug and up, goes there.
     /// </summary>
-    public static async Task<TestWebApp> StartAsync(WebDatabase database, Action<KegAuthOptions>? configure = null, TimeSpan? validationInterval = null, KegAuthEndpoint endpoints = KegAuthEndpoint.All, CapturedLog? log = null)
+    public static async Task<TestWebApp> StartAsync(
+        WebDatabase database, Action<KegAuthOptions>? configure = null, TimeSpan? validationInterval = null, KegAuthEndpoint endpoints = KegAuthEndpoint.All,
+        Action<KegAuthWebBuilder<WebContext, WebUser>>? configureKegAuth = null, CapturedLog? log = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
@@ -75,7 +77,7 @@ public sealed class TestWebApp : IAsyncDisposable
             database.UseProvider(options);
             options.UseKegAuth(provider.GetRequiredService<IOptions<KegAuthOptions>>().Value);
         });
-        builder.Services.AddKegAuth<WebContext, WebUser>(options =>
+        var kegAuth = builder.Services.AddKegAuth<WebContext, WebUser>(options =>
             {
                 options.SecretKey = SecretKey;
                 options.PasswordWorkFactor = 4;
@@ -96,6 +98,7 @@ public sealed class TestWebApp : IAsyncDisposable
             })
             .AddSignIn<WebAttempt>()
             .AddPasswordReset<WebAttempt, CapturingResetSender>(reset => reset.PublicBaseUrl = PublicBaseUrl);
+        configureKegAuth?.Invoke(kegAuth);
 
         var app = builder.Build();
         app.Use((context, next) =>
@@ -125,6 +128,19 @@ public sealed class TestWebApp : IAsyncDisposable
     {
         await _app.Services.GetRequiredService<KegAuth.AspNetCore.PasswordReset.KegResetMessageQueue<WebUser>>().WhenIdleAsync();
         return [.. Resets.Messages];
+    }
+
+    /// <summary>Runs an <c>auth</c> command in process, with <paramref name="input"/> as standard input (or a terminal's hidden reads).</summary>
+    public async Task<CommandRun> RunCommandAsync(string input, params string[] args) => await RunCommandAsync(input, null, args);
+
+    /// <summary>Runs an <c>auth</c> command in process; <paramref name="terminal"/> answers hidden reads as a terminal would.</summary>
+    public async Task<CommandRun> RunCommandAsync(string input, Func<string>? terminal, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = new KegAuth.AspNetCore.CommandLine.KegCommandConsole(new StringReader(input), output, error, terminal);
+        var exitCode = await _app.RunKegAuthCommandAsync(args, console);
+        return new CommandRun(exitCode, output.ToString(), error.ToString());
     }
 
     /// <summary>A client that keeps cookies, like a browser.</summary>
@@ -176,6 +192,9 @@ public sealed class TestWebApp : IAsyncDisposable
 }
 
 public sealed record LoginRequest(string Email, string Password);
+
+/// <summary>What an <c>auth</c> command did: its exit code (null when the arguments held no command) and its output.</summary>
+public sealed record CommandRun(int? ExitCode, string Output, string Error);
 
 public sealed record ForgotRequest(string Email);
 

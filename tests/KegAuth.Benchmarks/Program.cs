@@ -10,6 +10,13 @@ if (args is ["--schema"])
     return;
 }
 
+// `--profile-rerun` times the generator's rerun against the floor's in CPU time, for a profiler or a quick look.
+if (args is ["--profile-rerun"])
+{
+    KegAuth.Benchmarks.Generator.RerunProfile.Run();
+    return;
+}
+
 // Run a subset with --filter, e.g. `dotnet run -c Release --project tests/KegAuth.Benchmarks -- --filter '*TokenVerify*'`;
 // add `--job short` for a quick look. docs/benchmarks.md has the command for each table.
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

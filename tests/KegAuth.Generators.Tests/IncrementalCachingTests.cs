@@ -32,6 +32,12 @@ public class IncrementalCachingTests
         public partial class Group { public int Id { get; set; } }
         [KegAttempt]
         public partial class Attempt { public int Id { get; set; } }
+        [KegPermissionSet]
+        public static partial class AppPermissions
+        {
+            [System.ComponentModel.Description("View reports")] public const string ReportsView = "reports.view";
+            public const string ReportsExport = "reports.export";
+        }
         """;
 
     private const string Unrelated = """

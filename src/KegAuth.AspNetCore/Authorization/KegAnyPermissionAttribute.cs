@@ -11,7 +11,7 @@ public sealed class KegAnyPermissionAttribute : AuthorizeAttribute, IAuthorizati
 {
     /// <summary>Needs one of <paramref name="tokens"/>.</summary>
     /// <param name="tokens">The permission tokens; at least one.</param>
-    public KegAnyPermissionAttribute(params string[] tokens)
+    public KegAnyPermissionAttribute([KegPermissionToken] params string[] tokens)
     {
         Requirement = new KegPermissionsRequirement(tokens, requireAll: false);
     }

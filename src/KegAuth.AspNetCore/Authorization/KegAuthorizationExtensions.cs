@@ -12,7 +12,7 @@ public static class KegAuthorizationExtensions
     /// <param name="tokens">The permission tokens; at least one.</param>
     /// <returns>The same builder.</returns>
     /// <exception cref="ArgumentException">No token was given, or one is null or empty.</exception>
-    public static TBuilder RequireKegPermissions<TBuilder>(this TBuilder builder, params string[] tokens)
+    public static TBuilder RequireKegPermissions<TBuilder>(this TBuilder builder, [KegPermissionToken] params string[] tokens)
         where TBuilder : IEndpointConventionBuilder
         => builder.RequireAuthorization(new KegPermissionsAttribute(tokens));
 
@@ -22,7 +22,7 @@ public static class KegAuthorizationExtensions
     /// <param name="tokens">The permission tokens; at least one.</param>
     /// <returns>The same builder.</returns>
     /// <exception cref="ArgumentException">No token was given, or one is null or empty.</exception>
-    public static TBuilder RequireAnyKegPermission<TBuilder>(this TBuilder builder, params string[] tokens)
+    public static TBuilder RequireAnyKegPermission<TBuilder>(this TBuilder builder, [KegPermissionToken] params string[] tokens)
         where TBuilder : IEndpointConventionBuilder
         => builder.RequireAuthorization(new KegAnyPermissionAttribute(tokens));
 
@@ -30,7 +30,7 @@ public static class KegAuthorizationExtensions
     /// <param name="policy">The policy builder.</param>
     /// <param name="tokens">The permission tokens; at least one.</param>
     /// <returns>The same builder.</returns>
-    public static AuthorizationPolicyBuilder RequireKegPermissions(this AuthorizationPolicyBuilder policy, params string[] tokens)
+    public static AuthorizationPolicyBuilder RequireKegPermissions(this AuthorizationPolicyBuilder policy, [KegPermissionToken] params string[] tokens)
     {
         ArgumentNullException.ThrowIfNull(policy);
         return policy.RequireAuthenticatedUser().AddRequirements(new KegPermissionsRequirement(tokens, requireAll: true));
@@ -40,7 +40,7 @@ public static class KegAuthorizationExtensions
     /// <param name="policy">The policy builder.</param>
     /// <param name="tokens">The permission tokens; at least one.</param>
     /// <returns>The same builder.</returns>
-    public static AuthorizationPolicyBuilder RequireAnyKegPermission(this AuthorizationPolicyBuilder policy, params string[] tokens)
+    public static AuthorizationPolicyBuilder RequireAnyKegPermission(this AuthorizationPolicyBuilder policy, [KegPermissionToken] params string[] tokens)
     {
         ArgumentNullException.ThrowIfNull(policy);
         return policy.RequireAuthenticatedUser().AddRequirements(new KegPermissionsRequirement(tokens, requireAll: false));

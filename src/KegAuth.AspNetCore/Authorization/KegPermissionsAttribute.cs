@@ -11,7 +11,7 @@ public sealed class KegPermissionsAttribute : AuthorizeAttribute, IAuthorization
 {
     /// <summary>Needs every one of <paramref name="tokens"/>.</summary>
     /// <param name="tokens">The permission tokens; at least one.</param>
-    public KegPermissionsAttribute(params string[] tokens)
+    public KegPermissionsAttribute([KegPermissionToken] params string[] tokens)
     {
         Requirement = new KegPermissionsRequirement(tokens, requireAll: true);
     }

@@ -98,6 +98,31 @@ internal static class DiagnosticDescriptors
         "A global type hides a namespace generated code uses",
         "The class '{0}' cannot be generated: a type named '{1}' in the global namespace hides the '{1}' namespace, which generated code names as 'global::{1}'; move that type into a namespace or rename it");
 
+    public static readonly DiagnosticDescriptor UndeclaredPermissionToken = Create(
+        "KEG012",
+        "Permission token not declared",
+        "No [KegPermissionSet] declares the permission token '{0}'{1}");
+
+    public static readonly DiagnosticDescriptor PermissionSetShape = Create(
+        "KEG020",
+        "Permission set must be a static partial class",
+        "The permission set '{0}' {1}");
+
+    public static readonly DiagnosticDescriptor PermissionSetMember = Create(
+        "KEG021",
+        "Permission set field is not a const string",
+        "The field '{1}' of the permission set '{0}' is not a const string; declare each permission as 'public const string {1} = \"token\";'");
+
+    public static readonly DiagnosticDescriptor InvalidPermissionToken = Create(
+        "KEG022",
+        "Invalid permission token",
+        "The permission '{1}' of '{0}' {2}");
+
+    public static readonly DiagnosticDescriptor DuplicatePermissionToken = Create(
+        "KEG023",
+        "Permission token declared twice",
+        "The token '{0}' of '{1}' is already declared by '{2}'; each token is declared once");
+
     /// <summary>Every descriptor, for the analyzers' supported lists and for tests.</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
@@ -105,6 +130,7 @@ internal static class DiagnosticDescriptors
         EntityAlreadyRegistered, NoRegisteredUser, SeveralRegisteredUsers, MissingPermission,
         MemberCollision, RelationshipMemberCollision, LanguageVersionTooLow, EntityNotVisible, SeveralEntityKinds,
         EntityDerivesFromEntity, ClassNamedLikeMember, LessAccessibleRelationship, NamespaceShadowed,
+        UndeclaredPermissionToken, PermissionSetShape, PermissionSetMember, InvalidPermissionToken, DuplicatePermissionToken,
     };
 
     /// <summary>The registry rules, reported once the whole compilation has been seen.</summary>

@@ -101,7 +101,7 @@ internal static class MemberCollisions
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
             var inherited = !SymbolEqualityComparer.Default.Equals(current, type);
-            foreach (var member in current.GetMembers())
+            foreach (var member in Candidates(current, generated, inherited))
             {
                 var explicitName = ExplicitName(member);
                 var name = explicitName ?? member.Name;
@@ -127,7 +127,67 @@ internal static class MemberCollisions
         }
     }
 
-    private static string? ExplicitName(ISymbol member) => member switch
+    // A class's member names come from its declarations, so filtering by them first spares a symbol
+    // per member on every keystroke. Explicit implementations are not among those names (and are
+    // invisible when inherited), so a class that declares one is walked in full.
+    private static IEnumerable<ISymbol> Candidates(INamedTypeSymbol type, ILookup<string, GeneratedMember> generated, bool inherited)
+    {
+        if (!inherited && DeclaresExplicitImplementation(type))
+        {
+            return type.GetMembers();
+        }
+
+        var candidates = new List<ISymbol>();
+        foreach (var name in type.MemberNames)
+        {
+            if (generated.Contains(name))
+            {
+                candidates.AddRange(type.GetMembers(name));
+            }
+        }
+
+        foreach (var nested in type.GetTypeMembers())
+        {
+            if (generated.Contains(nested.Name))
+            {
+                candidates.Add(nested);
+            }
+        }
+
+        return candidates;
+    }
+
+    private static bool DeclaresExplicitImplementation(INamedTypeSymbol type)
+    {
+        var references = type.DeclaringSyntaxReferences;
+        if (references.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var reference in references)
+        {
+            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
+            {
+                return true;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                if (member is MethodDeclarationSyntax { ExplicitInterfaceSpecifier: not null }
+                    or BasePropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // Only an explicit implementation has a dotted name ("KegAuth.IKegUser<User>.Id"): asking every
+    // member for its implementations would bind every signature on every keystroke.
+    private static string? ExplicitName(ISymbol member) => member.Name.IndexOf('.') < 0 ? null : member switch
     {
         IPropertySymbol { ExplicitInterfaceImplementations: { Length: > 0 } implemented } => implemented[0].Name,
         IMethodSymbol { ExplicitInterfaceImplementations: { Length: > 0 } implemented } => implemented[0].Name,

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using KegAuth.Generators.Models;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace KegAuth.Generators.Parsing;
 
@@ -26,10 +27,9 @@ internal static class KeyPropertyFinder
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
             var inherited = !ReferenceEquals(current, type);
-            var members = current.GetMembers();
-            foreach (var member in members)
+            foreach (var property in Candidates(current, typeNameId))
             {
-                if (member is not IPropertySymbol property || property.IsStatic || property.IsIndexer
+                if (property.IsStatic || property.IsIndexer
                     || (hidden is not null && hidden.Contains(property.Name))
                     || property.GetMethod is null
                     || (inherited && (property.DeclaredAccessibility == Accessibility.Private || property.GetMethod.DeclaredAccessibility == Accessibility.Private)))
@@ -37,7 +37,7 @@ internal static class KeyPropertyFinder
                     continue;
                 }
 
-                if (property.GetAttributes().Any(a => a.AttributeClass is { Name: "KeyAttribute" } key && key.ToDisplayString() == KegAttributeNames.Key))
+                if (MayHaveAttributes(property) && property.GetAttributes().Any(a => a.AttributeClass is { Name: "KeyAttribute" } key && key.ToDisplayString() == KegAttributeNames.Key))
                 {
                     return property;
                 }
@@ -52,15 +52,73 @@ internal static class KeyPropertyFinder
                 }
             }
 
-            // A base member of a name declared here is hidden (or overridden) by it.
-            hidden ??= new HashSet<string>(StringComparer.Ordinal);
-            foreach (var member in members)
+            // A base member of a name declared here is hidden (or overridden) by it. The last class
+            // before object needs no such list.
+            if (current.BaseType is { SpecialType: not SpecialType.System_Object })
             {
-                hidden.Add(member.Name);
+                hidden ??= new HashSet<string>(StringComparer.Ordinal);
+                hidden.UnionWith(current.MemberNames);
+                hidden.UnionWith(current.GetTypeMembers().Select(nested => nested.Name));
             }
         }
 
         return byId ?? byTypeName;
+    }
+
+    // The properties that can be the key, in declaration order: those with attributes, and those
+    // named by convention. A source class's declarations say which those are, so no symbol is made
+    // for the rest of its members; a compiled base class is read in full.
+    private static IEnumerable<IPropertySymbol> Candidates(INamedTypeSymbol type, string typeNameId)
+    {
+        var references = type.DeclaringSyntaxReferences;
+        if (references.IsEmpty)
+        {
+            return type.GetMembers().OfType<IPropertySymbol>();
+        }
+
+        var names = new List<string>();
+        foreach (var reference in references)
+        {
+            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration)
+            {
+                return type.GetMembers().OfType<IPropertySymbol>();
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                if (member is PropertyDeclarationSyntax { ExplicitInterfaceSpecifier: null } property
+                    && (property.AttributeLists.Count > 0
+                        || string.Equals(property.Identifier.ValueText, "Id", StringComparison.OrdinalIgnoreCase)
+                        || string.Equals(property.Identifier.ValueText, typeNameId, StringComparison.OrdinalIgnoreCase))
+                    && !names.Contains(property.Identifier.ValueText))
+                {
+                    names.Add(property.Identifier.ValueText);
+                }
+            }
+        }
+
+        return names.SelectMany(name => type.GetMembers(name)).OfType<IPropertySymbol>();
+    }
+
+    // Binding a property's attributes costs more than the rest of the search; a source property
+    // without attribute lists has none to bind.
+    private static bool MayHaveAttributes(IPropertySymbol property)
+    {
+        var references = property.DeclaringSyntaxReferences;
+        if (references.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var reference in references)
+        {
+            if (reference.GetSyntax() is not MemberDeclarationSyntax { AttributeLists.Count: 0 })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="key"/> is the only member of its name in its class; a duplicate (a compile error of the user's) makes every use ambiguous.</summary>

@@ -185,6 +185,7 @@ public static class KegAttempts
         var options = KegAuthContextOptions.Get(db);
         var input = CutUserInput(userInput);
         var address = CutSourceIp(sourceIp);
+        // Stryker disable once all : the lock keys only decide which attempts wait for each other. SQLite, the mutation run's database, serialises every writer anyway; the PostgreSQL twin of Parallel_failures_over_many_names_from_one_address_stop_at_the_address_limit fails without the address key
         string[] counters = options.Lockout.LimitBySourceIp && !string.IsNullOrEmpty(address)
             ? [$"{attemptType}:user:{input}", $"{attemptType}:address:{address}"]
             : [$"{attemptType}:user:{input}"];
@@ -225,6 +226,7 @@ public static class KegAttempts
         where TAttempt : class, IKegAttempt
     {
         var type = (AttemptType?)attemptType;
+        // Stryker disable once Equality : an attempt exactly at the horizon cannot change a verdict (its window would end a lockout period before now), so > and >= agree
         return db.Set<TAttempt>().Where(a => a.AttemptType == type && !a.IsDuringLockout && a.DatetimeUtc > horizon);
     }
 

@@ -37,6 +37,7 @@ internal static class LockoutRule
         {
             // A row dated after now (another node's clock runs ahead) counts as made now: it must
             // neither escape the count nor push the lockout's end beyond the skew.
+            // Stryker disable once Equality : at exactly now both branches give now
             var time = row.DatetimeUtc > utcNow ? utcNow : row.DatetimeUtc;
             if (successRestarts && row.Success)
             {
@@ -70,6 +71,7 @@ internal static class LockoutRule
     /// <summary>Blocked when either counter is; until the later of their ends.</summary>
     public static KegLockout Combine(KegLockout first, KegLockout second) => (first.IsBlocked, second.IsBlocked) switch
     {
+        // Stryker disable once Equality : two blocked lockouts with the same end are equal records
         (true, true) => first.BlockedUntilUtc >= second.BlockedUntilUtc ? first : second,
         (true, false) => first,
         _ => second,

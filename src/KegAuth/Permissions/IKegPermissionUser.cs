@@ -26,12 +26,12 @@ public interface IKegPermissionUser : IKegUser
     /// <param name="tokens">The permission tokens.</param>
     /// <returns><see langword="true"/> when all are held.</returns>
     /// <exception cref="ArgumentException"><paramref name="tokens"/> is empty: "all of nothing" would be true for every user (keg-auth's <c>has_all_permissions()</c> answers true).</exception>
-    Task<bool> HasAllPermissionsAsync(DbContext db, params string[] tokens);
+    Task<bool> HasAllPermissionsAsync(DbContext db, [KegPermissionToken] params string[] tokens);
 
     /// <summary>Whether the user has at least one of <paramref name="tokens"/>.</summary>
     /// <param name="db">The context to query.</param>
     /// <param name="tokens">The permission tokens.</param>
     /// <returns><see langword="true"/> when one is held.</returns>
     /// <exception cref="ArgumentException"><paramref name="tokens"/> is empty, as for <see cref="HasAllPermissionsAsync"/>.</exception>
-    Task<bool> HasAnyPermissionAsync(DbContext db, params string[] tokens);
+    Task<bool> HasAnyPermissionAsync(DbContext db, [KegPermissionToken] params string[] tokens);
 }

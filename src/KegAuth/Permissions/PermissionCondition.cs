@@ -21,7 +21,7 @@ public abstract class PermissionCondition
     /// <summary>Needs the single permission <paramref name="token"/>.</summary>
     /// <param name="token">The permission token.</param>
     /// <exception cref="ArgumentNullException"><paramref name="token"/> is null.</exception>
-    public static implicit operator PermissionCondition(string token) => Token(token);
+    public static implicit operator PermissionCondition([KegPermissionToken] string token) => Token(token);
 
     /// <summary>Needs every one of <paramref name="conditions"/> (keg-auth <c>has_all</c>, <c>RequiresAllPermissions</c>).</summary>
     /// <param name="conditions">Tokens, predicates or nested conditions; at least one.</param>
@@ -39,7 +39,7 @@ public abstract class PermissionCondition
     /// <param name="token">The permission token.</param>
     /// <returns>The condition.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="token"/> is null.</exception>
-    public static PermissionCondition Token(string token)
+    public static PermissionCondition Token([KegPermissionToken] string token)
     {
         ArgumentNullException.ThrowIfNull(token);
         return new TokenCondition(token);

@@ -68,6 +68,18 @@ public sealed class MultiNodeTests(PostgresWebFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Permission_sync_from_both_nodes_starting_at_once_leaves_one_row_per_declared_token()
+    {
+        // The cluster's schema held users.view only; both nodes synchronised the declared set as they started together.
+        await using var db = Context();
+        var tokens = await db.Permissions.Select(p => p.Token).ToListAsync();
+
+        Assert.Equal(SamplePermissions.All.Select(p => p.Token).Order(StringComparer.Ordinal), tokens.Order(StringComparer.Ordinal));
+        Assert.Equal(["users.view"], await db.Bundles.SelectMany(b => b.Permissions).Select(p => p.Token).ToListAsync());
+        Assert.False(A.HasExited || B.HasExited);
+    }
+
+    [Fact]
     public async Task A_cookie_issued_by_A_is_accepted_by_B_and_the_other_way_round()
     {
         await RegisterAsync(A, "ada");

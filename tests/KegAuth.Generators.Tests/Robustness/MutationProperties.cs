@@ -10,7 +10,7 @@ namespace KegAuth.Generators.Tests.Robustness;
 /// dropped or inserted, identifiers renamed to keywords and member names, and classes split into
 /// partial parts across files, as a user's half-typed edits produce them. The default run keeps to
 /// about a minute on two shared cores (100 cases: each one compiles, generates and analyses a project);
-/// <c>KEGAUTH_LONG_PROPERTIES=1</c> runs 5,000.
+/// <c>KEGAUTH_LONG_PROPERTIES=1</c> runs 5,000 fresh random ones (<c>KEGAUTH_PROPERTY_ITERATIONS</c> sets another count).
 /// </summary>
 public class MutationProperties
 {
@@ -82,7 +82,7 @@ public class MutationProperties
             return;
         }
 
-        var iterations = 5_000;
+        var iterations = int.TryParse(Environment.GetEnvironmentVariable("KEGAUTH_PROPERTY_ITERATIONS"), out var asked) && asked > 0 ? asked : 5_000;
         var mutation = Gen.Int[0, 3].SelectMany(kind => Gen.Int[0, 100_000].Select(position => (kind, position)).Array[1, 4]);
         Gen.Select(Gen.Int[0, Seeds.Length - 1], mutation, Gen.Int[0, 1_000]).Sample(
             (seed, mutations, pick) =>

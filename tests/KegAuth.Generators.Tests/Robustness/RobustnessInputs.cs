@@ -193,6 +193,16 @@ internal static class RobustnessInputs
         yield return C("half_attribute_paren", $"[KegUser(] public partial class User {{ {Id} }}");
         yield return C("half_registered_value", $"[KegUser(Registered = )] public partial class User {{ {Id} }}");
         yield return C("half_registered_wrong_type", $"[KegUser(Registered = 1)] public partial class User {{ {Id} }}");
+        // The key and collision searches read member names from the declarations first (issue 21's rerun cost).
+        yield return Files("key_attribute_on_part_in_other_file", "[KegUser] public partial class User { public int Other { get; set; } }", "public partial class User { [Key] public long Code { get; set; } }");
+        yield return Files("key_convention_upper_case_on_part_in_other_file", "[KegUser, KegUserEmail] public partial class User { }", "public partial class User { public System.Guid ID { get; set; } }");
+        yield return C("key_named_id_is_a_field", "[KegUser] public partial class User { public int Id; }");
+        yield return C("key_named_id_is_a_method_next_to_class_name_id", "[KegUser] public partial class User { public int Id() => 1; public int UserId { get; set; } }");
+        yield return Files("collision_explicit_implementation_on_other_part", $"[KegUser] public partial class User {{ {Id} }}", "public partial class User { bool IKegUser.IsActive => true; }");
+        yield return C("collision_event_named_like_member", $"[KegUser, KegUserEmail] public partial class User {{ {Id} public event System.Action? Email; }}");
+        yield return C("collision_nested_type_in_base", $"public class Base {{ public class Password {{ }} }} [KegUser] public partial class User : Base {{ {Id} }}");
+        yield return C("key_hidden_by_nested_type", "public class Base { public int Id { get; set; } } [KegUser] public partial class User : Base { public class Id { } public int UserId { get; set; } }");
+
         yield return C("half_missing_semicolon", "[KegUser] public partial class User { public int Id { get; set } }");
         yield return C("half_partial_only", "[KegUser] public partial");
         yield return C("half_empty_type_parameters", $"[KegUser] public partial class User<> {{ {Id} }}");

@@ -363,6 +363,73 @@ public abstract class LockoutTests : IDisposable
     }
 
     [Fact]
+    public async Task Null_arguments_are_refused_by_name()
+    {
+        using var context = _db.NewContext();
+
+        Assert.Equal("db", (await Assert.ThrowsAsync<ArgumentNullException>(() => KegAttempts.GetLockoutAsync<Attempt>(null!, "alice", AttemptType.Login))).ParamName);
+        Assert.Equal("userInput", (await Assert.ThrowsAsync<ArgumentNullException>(() => KegAttempts.GetLockoutAsync<Attempt>(context, null!, AttemptType.Login))).ParamName);
+        Assert.Equal("db", (await Assert.ThrowsAsync<ArgumentNullException>(() => KegAttempts.LogAttemptAsync<Attempt>(null!, "alice", AttemptType.Login, false))).ParamName);
+        Assert.Equal("userInput", (await Assert.ThrowsAsync<ArgumentNullException>(() => KegAttempts.LogAttemptAsync<Attempt>(context, null!, AttemptType.Login, false))).ParamName);
+        Assert.Empty(context.Attempts);
+    }
+
+    [Fact]
+    public async Task A_NUL_in_the_input_is_stored_replaced_and_counted_under_the_replaced_key()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal("al\uFFFDice", (await Log("al\0ice", AttemptType.Login, success: false)).Attempt.UserInput);
+        }
+
+        Assert.True(await Blocked("al\0ice", AttemptType.Login));
+        Assert.True(await Blocked("al\uFFFDice", AttemptType.Login));
+        Assert.False(await Blocked("alice", AttemptType.Login));
+    }
+
+    [Fact]
+    public async Task The_cut_never_splits_a_surrogate_pair()
+    {
+        // 511 characters, then an emoji (a surrogate pair) across the 512-character limit.
+        var straddling = new string('x', 511) + "\U0001F600" + "tail";
+        var fitting = new string('x', 510) + "\U0001F600" + "tail";
+
+        var cut = (await Log(straddling, AttemptType.Forgot, success: false)).Attempt.UserInput;
+        var kept = (await Log(fitting, AttemptType.Forgot, success: false)).Attempt.UserInput;
+
+        Assert.Equal(new string('x', 511), cut);
+        Assert.Equal(512, kept.Length);
+        Assert.EndsWith("\U0001F600", kept, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Parallel_failures_over_many_names_from_one_address_stop_at_the_address_limit()
+    {
+        _db.Options.Lockout.Login.SourceIpLimit = 3;
+
+        // Each name is new, so only the address's counter can block: every attempt past the third must
+        // see the others, however they interleave.
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => Log("user" + i, AttemptType.Login, success: false, "10.0.0.7"))));
+
+        using var context = _db.NewContext();
+        Assert.Equal(3, context.Attempts.Count(a => !a.IsDuringLockout));
+        Assert.Equal(9, context.Attempts.Count(a => a.IsDuringLockout));
+    }
+
+    [Fact]
+    public async Task A_failed_save_is_rethrown_and_leaves_the_attempt_untracked()
+    {
+        var options = _db.Database.UseProvider(new DbContextOptionsBuilder<AttemptContext>()).UseKegAuth(_db.Options).AddInterceptors(new RefusingSave()).Options;
+        using var context = new AttemptContext(options);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => KegAttempts.LogAttemptAsync<Attempt>(context, "alice", AttemptType.Login, success: false));
+
+        Assert.Empty(context.ChangeTracker.Entries());
+        using var fresh = _db.NewContext();
+        Assert.Empty(fresh.Attempts);
+    }
+
+    [Fact]
     public async Task Without_UseKegAuth_the_check_says_what_to_do()
     {
         using var context = new AttemptContext(_db.Database.UseProvider(new DbContextOptionsBuilder<AttemptContext>()).Options);
@@ -396,6 +463,14 @@ public abstract class LockoutTests : IDisposable
         using var context = _db.NewContext();
         return await KegAttempts.LogAttemptAsync<Attempt>(context, user, type, success, sourceIp);
     }
+}
+
+/// <summary>Refuses every save, as a database that went away would.</summary>
+internal sealed class RefusingSave : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+{
+    public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+        Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        => throw new DbUpdateException("The database refused the save.");
 }
 
 /// <summary><see cref="LockoutTests"/> on SQLite.</summary>

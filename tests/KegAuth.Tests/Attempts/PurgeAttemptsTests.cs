@@ -118,8 +118,28 @@ public abstract class PurgeAttemptsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_negative_age_is_refused() =>
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Purge(olderThan: TimeSpan.FromSeconds(-1)));
+    public async Task A_negative_age_is_refused_with_the_reason()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Purge(olderThan: TimeSpan.FromSeconds(-1)));
+        Assert.Equal("olderThan", error.ParamName);
+        Assert.Contains("must not be negative", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_zero_age_is_allowed_and_deletes_everything_made_before_now()
+    {
+        var now = _db.Add("dave", AttemptType.Login, TimeSpan.Zero);
+
+        Assert.Equal(6, await Purge(olderThan: TimeSpan.Zero));
+        AssertRemaining(now);
+    }
+
+    [Fact]
+    public async Task A_null_context_is_refused_by_name()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentNullException>(() => KegAttempts.PurgeAsync<Attempt>(null!));
+        Assert.Equal("db", error.ParamName);
+    }
 
     [Fact]
     public async Task It_is_one_delete_statement_and_loads_nothing()
