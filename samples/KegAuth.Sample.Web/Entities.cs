@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KegAuth.Sample.Web;
@@ -33,8 +34,14 @@ public partial class Attempt
     public int Id { get; set; }
 }
 
-public sealed class SampleDb(DbContextOptions<SampleDb> options) : DbContext(options)
+/// <summary>
+/// The sample's context. It also holds ASP.NET Core's Data Protection keys (which encrypt the cookies),
+/// so that every node on one PostgreSQL database reads the others' cookies (docs/scaling.md).
+/// </summary>
+public sealed class SampleDb(DbContextOptions<SampleDb> options) : DbContext(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<User> Users => Set<User>();
 
     public DbSet<Permission> Permissions => Set<Permission>();

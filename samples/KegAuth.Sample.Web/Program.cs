@@ -4,12 +4,15 @@
 // Commands: dotnet run --project samples/KegAuth.Sample.Web -- auth --help (create-user, set-password, ...)
 // PostgreSQL: set ConnectionStrings__Postgres to a connection string.
 // Reset links start with KegAuth:PublicBaseUrl (appsettings.json), never with the request's Host header.
+// Telemetry (KegAuth's meter and spans through OpenTelemetry): printed to the console every 10 s by default
+// (Telemetry__Console=false turns it off); Telemetry__Prometheus=true serves /metrics for scraping.
 // Behind a reverse proxy, add UseForwardedHeaders (with the proxy in KnownProxies) before authentication,
 // or every client shares the proxy's address and its attempt limit.
 using System.Security.Cryptography;
 using KegAuth;
 using KegAuth.AspNetCore;
 using KegAuth.Sample.Web;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -34,10 +37,26 @@ builder.Services.AddKegAuth<SampleDb, User>(options =>
     .AddPasswordReset<Attempt, ConsoleResetSender>(reset =>
         reset.PublicBaseUrl = new Uri(builder.Configuration["KegAuth:PublicBaseUrl"] ?? "http://localhost:5000/"))
     .AddDeclaredPermissions(SamplePermissions.All);
+builder.AddSampleTelemetry();
+
+// Cookies are encrypted with Data Protection keys. On PostgreSQL the keys live in the database, so
+// several nodes behind a load balancer read each other's cookies (no sticky sessions); the SQLite
+// sample is one node and keeps the default per-machine key ring.
+var dataProtection = builder.Services.AddDataProtection().SetApplicationName("KegAuth.Sample.Web");
+if (!string.IsNullOrEmpty(postgres))
+{
+    dataProtection.PersistKeysToDbContext<SampleDb>();
+}
+
+// While the database is away, requests answer 503 with Retry-After instead of 500 (docs/scaling.md).
+builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
 
 var app = builder.Build();
+app.UseExceptionHandler();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapSampleTelemetry();
 
 app.MapGet("/", () => "KegAuth sample: KegAuth's endpoints under /api/auth (register, login, logout, logout-everywhere, forgot-password, reset-password, verify-account, resend-verification, change-password, api-token; GET me). Send JSON (Content-Type: application/json). GET /admin/users needs users.view.");
 

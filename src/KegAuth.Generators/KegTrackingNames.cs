@@ -13,13 +13,17 @@ internal static class KegTrackingNames
     public const string GroupModels = nameof(GroupModels);
     public const string AttemptRegistrations = nameof(AttemptRegistrations);
     public const string Registry = nameof(Registry);
-    public const string UsersWithRegistry = nameof(UsersWithRegistry);
-    public const string EntitiesWithRegistry = nameof(EntitiesWithRegistry);
+    public const string UserEmailParts = nameof(UserEmailParts);
+    public const string UserTokenParts = nameof(UserTokenParts);
+    public const string PermissionUsers = nameof(PermissionUsers);
+    public const string BundleParts = nameof(BundleParts);
+    public const string GroupParts = nameof(GroupParts);
     public const string PermissionSetModels = nameof(PermissionSetModels);
 
     /// <summary>Every tracked step, for tests that walk them all.</summary>
     public static readonly string[] All =
     {
-        UserModels, AttemptModels, PermissionModels, BundleModels, GroupModels, AttemptRegistrations, Registry, UsersWithRegistry, EntitiesWithRegistry, PermissionSetModels,
+        UserModels, AttemptModels, PermissionModels, BundleModels, GroupModels, AttemptRegistrations, Registry,
+        UserEmailParts, UserTokenParts, PermissionUsers, BundleParts, GroupParts, PermissionSetModels,
     };
 }

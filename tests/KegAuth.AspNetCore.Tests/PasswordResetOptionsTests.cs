@@ -37,12 +37,36 @@ public sealed class PasswordResetOptionsTests
         Assert.Contains("ResetPasswordPath", error.Message, StringComparison.Ordinal);
     }
 
-    private static async Task StartAsync(Action<KegPasswordResetOptions> configure)
+    [Theory]
+    [InlineData("http://app.example.test/", true)]
+    [InlineData("http://10.0.0.5:8080/", true)]
+    [InlineData("https://app.example.test/", false)]
+    [InlineData("http://localhost:5000/", false)]
+    [InlineData("http://127.0.0.1:5000/", false)]
+    [InlineData("http://[::1]:5000/", false)]
+    public async Task Start_up_warns_once_when_reset_links_would_cross_the_network_over_plain_http(string url, bool warns)
+    {
+        var log = new CapturedLog();
+
+        await StartAsync(reset => reset.PublicBaseUrl = new Uri(url), log);
+
+        var warnings = log.Entries.Where(e => e.EventId.Id == 1108).ToList();
+        Assert.Equal(warns ? 1 : 0, warnings.Count);
+        Assert.All(warnings, w => Assert.Equal(("KegAuth.AspNetCore.PasswordReset", LogLevel.Warning, "ResetLinksOverHttp"), (w.Category, w.Level, w.EventId.Name)));
+        Assert.All(warnings, w => Assert.Contains(new Uri(url).Host, w.Message, StringComparison.Ordinal));
+    }
+
+    private static async Task StartAsync(Action<KegPasswordResetOptions> configure, CapturedLog? log = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.Sources.Clear();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        if (log is not null)
+        {
+            builder.Logging.AddProvider(log);
+        }
+
         builder.Services.AddSingleton<SentResets>();
         builder.Services.AddDbContext<WebContext>(options => options.UseSqlite("Data Source=:memory:"));
         builder.Services.AddKegAuth<WebContext, WebUser>(options => options.SecretKey = TestWebApp.SecretKey)

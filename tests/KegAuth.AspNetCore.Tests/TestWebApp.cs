@@ -48,10 +48,13 @@ public sealed class TestWebApp : IAsyncDisposable
     public static Task<TestWebApp> StartAsync(TimeSpan? validationInterval = null)
         => StartAsync(new SqliteWebDatabase(), validationInterval: validationInterval);
 
-    /// <summary>Starts the app on <paramref name="database"/>, which it disposes with itself.</summary>
+    /// <summary>
+    /// Starts the app on <paramref name="database"/>, which it disposes with itself. With
+    /// <paramref name="log"/>, every log entry of the app, Debug and up, goes there.
+    /// </summary>
     public static async Task<TestWebApp> StartAsync(
         WebDatabase database, Action<KegAuthOptions>? configure = null, TimeSpan? validationInterval = null, KegAuthEndpoint endpoints = KegAuthEndpoint.All,
-        Action<KegAuthWebBuilder<WebContext, WebUser>>? configureKegAuth = null)
+        Action<KegAuthWebBuilder<WebContext, WebUser>>? configureKegAuth = null, CapturedLog? log = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
@@ -61,6 +64,12 @@ public sealed class TestWebApp : IAsyncDisposable
         builder.Configuration.Sources.Clear();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
+        if (log is not null)
+        {
+            builder.Logging.AddProvider(log);
+            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        }
+
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<SentResets>();
         builder.Services.AddDbContext<WebContext>((provider, options) =>

@@ -8,8 +8,8 @@ using Xunit;
 namespace KegAuth.Generators.Tests;
 
 /// <summary>
-/// The collision analyzers read <see cref="GeneratedMembers"/>; these tests keep that table equal to
-/// what the emitters actually write, name and shape, for every entity kind and mixin combination.
+/// The collision analyzers read <see cref="GeneratedMembers"/>, a view of the member specs; these tests check each spec's declared name and shape against
+/// the member its code template actually compiles to, for every entity kind and mixin combination.
 /// </summary>
 public class GeneratedMembersTableTests
 {

@@ -102,6 +102,23 @@ public class IncrementalCachingTests
     }
 
     [Fact]
+    public void Renaming_the_attempt_class_re_emits_only_the_attempt_and_the_registry()
+    {
+        var compilation = TestCompilation.Create(Users, Unrelated);
+        var (_, _, driver) = GeneratorRunner.Run(compilation);
+
+        // Each file is emitted from the slice of the registry it reads: no user, bundle or group file names the attempt class.
+        var edited = ReplaceTree(compilation, 0, Users.Replace("partial class Attempt", "partial class LoginAttempt"));
+        var (_, result, _) = GeneratorRunner.Run(edited, driver);
+
+        var outputs = result.Results[0].TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(step => step.Outputs).ToArray();
+        // User: KegUser, KegUserEmail; Admin: KegUser, KegUserToken, KegUser.Permissions; Attempt, Permission, Bundle, Group; the permission set; the registry.
+        Assert.Equal(11, outputs.Length);
+        Assert.Equal(2, outputs.Count(output => output.Reason != IncrementalStepRunReason.Cached));
+        Assert.Contains(result.Results[0].GeneratedSources, s => s.HintName.StartsWith("Sample.LoginAttempt.KegAttempt.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Models_hold_no_symbols_syntax_or_compilations()
     {
         var (_, result, _) = GeneratorRunner.Run(TestCompilation.Create(Users, Unrelated));

@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
+using KegAuth.AspNetCore.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace KegAuth.AspNetCore.ApiTokens;
@@ -33,9 +34,12 @@ internal sealed class KegApiTokenFailureLimiter : IDisposable
     private readonly TimeSpan _loginIdRefill;
     private readonly TimeSpan _addressRefill;
 
+    private readonly KegLoginIdFingerprint _fingerprint;
+
     /// <summary>Reads the scheme's options once.</summary>
-    public KegApiTokenFailureLimiter(IOptionsMonitor<KegApiTokenOptions> options, IOptions<KegAuthOptions> kegAuth)
+    public KegApiTokenFailureLimiter(IOptionsMonitor<KegApiTokenOptions> options, IOptions<KegAuthOptions> kegAuth, KegLoginIdFingerprint fingerprint)
     {
+        _fingerprint = fingerprint;
         var settings = options.Get(KegAuthSchemes.ApiToken);
 
         // Its own key, so a fingerprint in a log says nothing about the secret that signs reset tokens.
@@ -61,8 +65,10 @@ internal sealed class KegApiTokenFailureLimiter : IDisposable
             return new KegApiTokenClient(null, "-", Bucket(addressHash), addressText);
         }
 
+        // The log names the login id by the fingerprint every KegAuth event uses, so one account's
+        // sign-in and API-token events can be followed together; the bucket stays under this key.
         var loginIdHash = Hash("login-id:" + loginId);
-        return new KegApiTokenClient(Bucket(loginIdHash), Convert.ToHexStringLower(loginIdHash, 0, 6), Bucket(addressHash), addressText);
+        return new KegApiTokenClient(Bucket(loginIdHash), _fingerprint.Of(loginId), Bucket(addressHash), addressText);
     }
 
     /// <summary>

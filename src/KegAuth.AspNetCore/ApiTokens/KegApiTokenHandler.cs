@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using KegAuth.AspNetCore.Users;
 using KegAuth.Infrastructure;
+using KegAuth.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Values = KegAuth.Telemetry.KegAuthTelemetryValues;
 
 namespace KegAuth.AspNetCore.ApiTokens;
 
@@ -22,7 +24,8 @@ internal sealed class KegApiTokenHandler<TContext, TUser>(
     UrlEncoder encoder,
     KegUserStore<TContext, TUser> users,
     KegApiTokenFailureLimiter limiter,
-    KegApiTokenHashCheck hashCheck)
+    KegApiTokenHashCheck hashCheck,
+    KegAuthMetrics metrics)
     : AuthenticationHandler<KegApiTokenOptions>(options, logger, encoder)
     where TContext : DbContext
     where TUser : class, IKegUser<TUser>, IKegUserToken
@@ -35,6 +38,9 @@ internal sealed class KegApiTokenHandler<TContext, TUser>(
 
     private readonly ILogger _log = logger.CreateLogger(KegApiTokenLog.Category);
 
+    /// <summary>The metric and span result of this request's check, set on each way out.</summary>
+    private string _outcome = Values.Error;
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var token = KegApiTokenReader.Read(Request, Options.HeaderName);
@@ -43,17 +49,37 @@ internal sealed class KegApiTokenHandler<TContext, TUser>(
             return AuthenticateResult.NoResult();
         }
 
+        using var activity = KegAuthActivitySource.Source.StartActivity(KegAuthActivitySource.ApiTokenAuthenticate);
+        var started = metrics.ApiTokenStarted();
+        try
+        {
+            var result = await AuthenticateAsync(token).ConfigureAwait(false);
+            activity?.SetTag(KegAuthActivitySource.ResultTag, _outcome);
+            metrics.ApiToken(_outcome, started);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            KegAuthActivitySource.Failed(activity, exception);
+            metrics.ApiToken(Values.Error, started);
+            throw;
+        }
+    }
+
+    private async Task<AuthenticateResult> AuthenticateAsync(string token)
+    {
         var parsed = KegApiTokens.TryParse(token, out var loginId, out var rawToken);
         var client = limiter.Identify(parsed ? CountedLoginId(loginId) : null, Context.Connection.RemoteIpAddress);
         if (limiter.IsLimited(client, out var retryAfter))
         {
             KegApiTokenLog.Limited(_log, client.LoginIdFingerprint, client.Address);
+            _outcome = Values.Limited;
             return Refuse(retryAfter, "Too many failed API tokens from this client or for this user; try again later.");
         }
 
         if (!parsed)
         {
-            return Failure(client, "malformed");
+            return Failure(client, "malformed", Values.Malformed);
         }
 
         var set = users.Context.Set<TUser>();
@@ -61,16 +87,17 @@ internal sealed class KegApiTokenHandler<TContext, TUser>(
         var stored = user?.Token;
         if (stored is null)
         {
-            return Failure(client, "unknown login id or no token issued");
+            return Failure(client, "unknown login id or no token issued", Values.Unknown);
         }
 
         switch (await hashCheck.CheckAsync(stored, rawToken, Context.RequestAborted).ConfigureAwait(false))
         {
             case KegApiTokenHashOutcome.Busy:
                 KegApiTokenLog.LegacyCheckBusy(_log, Options.MaxConcurrentLegacyHashChecks, Options.LegacyHashCheckQueueLimit, client.LoginIdFingerprint, client.Address);
+                _outcome = Values.Busy;
                 return Refuse(TimeSpan.FromSeconds(1), "The server is busy checking API tokens; try again later.");
             case KegApiTokenHashOutcome.Mismatched:
-                return Failure(client, "wrong token");
+                return Failure(client, "wrong token", Values.Mismatched);
         }
 
         if (!stored.IsFastTokenHash)
@@ -79,6 +106,7 @@ internal sealed class KegApiTokenHandler<TContext, TUser>(
             if (!await KegApiTokens.UpgradeHashAsync(set, user!, stored, rawToken, Context.RequestAborted).ConfigureAwait(false))
             {
                 KegApiTokenLog.HashUpgradeSkipped(_log, client.LoginIdFingerprint);
+                _outcome = Values.Changed;
                 return AuthenticateResult.Fail("The API token changed while it was checked.");
             }
 
@@ -87,10 +115,12 @@ internal sealed class KegApiTokenHandler<TContext, TUser>(
 
         if (!user!.IsActiveAt(users.UtcNow))
         {
+            _outcome = Values.Inactive;
             return AuthenticateResult.Fail("The API token's user is not active.");
         }
 
         users.Remember(user);
+        _outcome = Values.Succeeded;
         var principal = users.CreatePrincipal(user, Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
@@ -111,8 +141,9 @@ internal sealed class KegApiTokenHandler<TContext, TUser>(
     private static long Seconds(TimeSpan time) => Math.Max(1, (long)Math.Ceiling(time.TotalSeconds));
 
     /// <summary>Charges the failure to the client's budgets, logs it, and warns when it used one up.</summary>
-    private AuthenticateResult Failure(KegApiTokenClient client, string reason)
+    private AuthenticateResult Failure(KegApiTokenClient client, string reason, string outcome)
     {
+        _outcome = outcome;
         KegApiTokenLog.Failed(_log, reason, client.LoginIdFingerprint, client.Address);
         var exhausted = limiter.Charge(client);
         if (exhausted != KegApiTokenBudgets.None)

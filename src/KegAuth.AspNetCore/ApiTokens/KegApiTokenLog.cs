@@ -4,9 +4,9 @@ namespace KegAuth.AspNetCore.ApiTokens;
 
 /// <summary>
 /// The API-token scheme's log events (category <c>KegAuth.AspNetCore.ApiTokens</c>), with stable ids
-/// 1301-1306. Never the token, its hash or the login id: a login id appears only as a 12-hex-character
-/// keyed fingerprint (same id, same fingerprint, for as long as the secret key stays), and the client
-/// as its counted address.
+/// 1301-1306. Never the token, its hash or the login id: a login id appears only as its 12-hex-character
+/// keyed fingerprint (<see cref="Telemetry.KegLoginIdFingerprint"/>, the same in every KegAuth event, for
+/// as long as the secret key stays), and the client as its counted address.
 /// </summary>
 internal static partial class KegApiTokenLog
 {

@@ -1,6 +1,10 @@
+using KegAuth.AspNetCore.Telemetry;
 using KegAuth.AspNetCore.Users;
+using KegAuth.Telemetry;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Values = KegAuth.Telemetry.KegAuthTelemetryValues;
 
 namespace KegAuth.AspNetCore.Authorization;
 
@@ -8,35 +12,65 @@ namespace KegAuth.AspNetCore.Authorization;
 /// Judges <see cref="KegPermissionsRequirement"/> with the user's permission tokens
 /// (<see cref="IKegPermissionUser.HasAllPermissionsAsync"/> / <see cref="IKegPermissionUser.HasAnyPermissionAsync"/>).
 /// A superuser passes; an inactive user, a principal without a user, or a user type without permissions fails.
+/// Every judgement is counted (<c>kegauth.permission.checks</c>); reading the tokens from the database
+/// is counted and traced where it happens (<c>kegauth.permission.resolutions</c>, <c>kegauth.permissions.resolve</c>).
 /// </summary>
-internal sealed class KegPermissionsHandler(IKegPrincipalUsers users, IOptions<KegAuthOptions> options) : AuthorizationHandler<KegPermissionsRequirement>
+internal sealed class KegPermissionsHandler(
+    IKegPrincipalUsers users,
+    IOptions<KegAuthOptions> options,
+    KegAuthMetrics metrics,
+    KegLoginIdFingerprint fingerprint,
+    ILoggerFactory loggers)
+    : AuthorizationHandler<KegPermissionsRequirement>
 {
+    private readonly ILogger _log = loggers.CreateLogger(KegPermissionLog.Category);
+
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, KegPermissionsRequirement requirement)
     {
-        var user = await users.FindUserAsync(context.User, CancellationToken.None).ConfigureAwait(false);
-        if (user is null || !user.IsActiveAt(options.Value.TimeProvider.GetUtcNow().UtcDateTime))
+        var denial = await JudgeAsync(context, requirement).ConfigureAwait(false);
+        metrics.PermissionCheck(denial is null ? Values.Granted : Values.Denied);
+        if (denial is not null && _log.IsEnabled(LogLevel.Debug))
         {
-            return;
+            var loginId = context.User.FindFirst(KegClaimTypes.LoginId)?.Value;
+            KegPermissionLog.Denied(_log, denial, requirement.RequireAll ? "all" : "any", string.Join(", ", requirement.Tokens), fingerprint.Of(loginId));
+        }
+    }
+
+    /// <summary>Succeeds the requirement, or says why not.</summary>
+    private async Task<string?> JudgeAsync(AuthorizationHandlerContext context, KegPermissionsRequirement requirement)
+    {
+        var user = await users.FindUserAsync(context.User, CancellationToken.None).ConfigureAwait(false);
+        if (user is null)
+        {
+            return "no KegAuth user";
+        }
+
+        if (!user.IsActiveAt(options.Value.TimeProvider.GetUtcNow().UtcDateTime))
+        {
+            return "user not active";
         }
 
         if (user.IsSuperuser)
         {
             context.Succeed(requirement);
-            return;
+            return null;
         }
 
         if (user is not IKegPermissionUser permissionUser)
         {
-            return;
+            return "user type has no permissions";
         }
 
         var tokens = requirement.Tokens.ToArray();
         var allowed = requirement.RequireAll
             ? await permissionUser.HasAllPermissionsAsync(users.Db, tokens).ConfigureAwait(false)
             : await permissionUser.HasAnyPermissionAsync(users.Db, tokens).ConfigureAwait(false);
-        if (allowed)
+        if (!allowed)
         {
-            context.Succeed(requirement);
+            return "permission not held";
         }
+
+        context.Succeed(requirement);
+        return null;
     }
 }

@@ -169,7 +169,7 @@ internal sealed class KegAuthCommands<TContext, TUser>(IServiceProvider services
     // The same shape the register endpoint accepts; the messages must not echo control characters.
     private static void RequirePlausible(string loginId)
     {
-        if (string.IsNullOrWhiteSpace(loginId) || loginId.Trim().Length != loginId.Length || loginId.Any(char.IsControl) || loginId.Length > KegAttempts.MaxUserInputLength)
+        if (!Accounts.KegNewLoginId.IsAcceptable(loginId))
         {
             throw new KegCommandException("The login id must be non-empty text without surrounding spaces or control characters, at most " + KegAttempts.MaxUserInputLength + " characters.");
         }

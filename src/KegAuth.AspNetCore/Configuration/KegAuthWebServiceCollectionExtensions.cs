@@ -38,6 +38,7 @@ public static class KegAuthWebServiceCollectionExtensions
         services.TryAddScoped<IKegCurrentUser<TUser>>(provider => provider.GetRequiredService<KegUserStore<TContext, TUser>>());
         services.TryAddScoped<IKegPrincipalUsers>(provider => provider.GetRequiredService<KegUserStore<TContext, TUser>>());
         services.TryAddScoped<KegSessionValidator<TContext, TUser>>();
+        services.TryAddSingleton<Telemetry.KegLoginIdFingerprint>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IAuthorizationHandler, KegPermissionsHandler>());
         services.AddAuthorization();
 

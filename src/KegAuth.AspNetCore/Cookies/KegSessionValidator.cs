@@ -1,8 +1,11 @@
 using System.Globalization;
+using KegAuth.AspNetCore.Telemetry;
 using KegAuth.AspNetCore.Users;
+using KegAuth.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace KegAuth.AspNetCore.Cookies;
@@ -12,10 +15,17 @@ namespace KegAuth.AspNetCore.Cookies;
 /// password changed) or the user is no longer active, disabled by date included. keg-auth trusts a session
 /// until its key changes; this also re-checks the active state.
 /// </summary>
-internal sealed class KegSessionValidator<TContext, TUser>(KegUserStore<TContext, TUser> users, IOptions<KegCookieOptions> options)
+internal sealed class KegSessionValidator<TContext, TUser>(
+    KegUserStore<TContext, TUser> users,
+    IOptions<KegCookieOptions> options,
+    KegAuthMetrics metrics,
+    KegLoginIdFingerprint fingerprint,
+    ILoggerFactory loggers)
     where TContext : DbContext
     where TUser : class, IKegUser<TUser>
 {
+    private readonly ILogger _log = loggers.CreateLogger(KegSessionLog.Category);
+
     /// <summary>The ticket property holding when the session was last checked (round-trip UTC).</summary>
     internal const string ValidatedItem = ".kegauth.validated";
 
@@ -31,17 +41,28 @@ internal sealed class KegSessionValidator<TContext, TUser>(KegUserStore<TContext
         var interval = options.Value.ValidationInterval;
         if (interval > TimeSpan.Zero && LastValidated(context.Properties) is { } last && now - last < interval)
         {
+            metrics.SessionValidation(KegAuthTelemetryValues.Skipped);
             return;
         }
 
         var user = await users.GetAsync(context.Principal, context.HttpContext.RequestAborted).ConfigureAwait(false);
         if (user is null || !user.IsActiveAt(now))
         {
+            // No user holds the cookie's session key any more: it was reset (password, rights, sign-out everywhere) or the user deleted.
+            var revoked = user is null;
+            metrics.SessionValidation(revoked ? KegAuthTelemetryValues.Revoked : KegAuthTelemetryValues.Inactive);
+            if (_log.IsEnabled(LogLevel.Information))
+            {
+                var loginId = context.Principal.FindFirst(KegClaimTypes.LoginId)?.Value;
+                KegSessionLog.Ended(_log, revoked ? "session key reset" : "user not active", fingerprint.Of(loginId));
+            }
+
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(context.Scheme.Name).ConfigureAwait(false);
             return;
         }
 
+        metrics.SessionValidation(KegAuthTelemetryValues.Valid);
         if (interval > TimeSpan.Zero)
         {
             context.Properties.Items[ValidatedItem] = now.ToString("O", CultureInfo.InvariantCulture);

@@ -159,7 +159,7 @@ internal static class KegAuthEndpoints<TContext, TUser>
     private static async Task<IResult> RegisterAsync(KegRegisterRequest body, HttpContext http, KegUserStore<TContext, TUser> users, IKegUserCreation<TUser> creation, IKegPasswordPolicy policy, IOptions<KegAuthOptions> options)
     {
         var loginId = body.LoginId;
-        if (string.IsNullOrWhiteSpace(loginId) || loginId.Trim().Length != loginId.Length || loginId.Any(char.IsControl) || loginId.Length > KegAttempts.MaxUserInputLength)
+        if (!Accounts.KegNewLoginId.IsAcceptable(loginId))
         {
             return KegAuthProblem.InvalidLoginId();
         }

@@ -1,10 +1,14 @@
 using System.Diagnostics.CodeAnalysis;
 using KegAuth.AspNetCore.Cookies;
+using KegAuth.AspNetCore.Telemetry;
 using KegAuth.AspNetCore.Users;
+using KegAuth.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Values = KegAuth.Telemetry.KegAuthTelemetryValues;
 
 namespace KegAuth.AspNetCore.SignIn;
 
@@ -13,13 +17,44 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
     KegUserStore<TContext, TUser> users,
     KegSessionValidator<TContext, TUser> sessions,
     IKegPasswordPolicy policy,
-    IOptions<KegAuthOptions> options)
+    IOptions<KegAuthOptions> options,
+    KegAuthMetrics metrics,
+    KegLoginIdFingerprint fingerprint,
+    ILoggerFactory loggers)
     : IKegSignIn<TUser>
     where TContext : DbContext
     where TUser : class, IKegUser<TUser>
     where TAttempt : class, IKegAttempt, new()
 {
+    private readonly ILogger _log = loggers.CreateLogger(KegSignInLog.Category);
+
     public async Task<KegSignInResult<TUser>> CheckPasswordAsync(string? loginId, string? password, string? sourceIp = null, CancellationToken cancellationToken = default)
+    {
+        using var activity = KegAuthActivitySource.Source.StartActivity(KegAuthActivitySource.SignIn);
+        var started = metrics.SignInStarted();
+        try
+        {
+            var result = await CheckPasswordCoreAsync(loginId, password, sourceIp, cancellationToken).ConfigureAwait(false);
+            var outcome = result.Status switch
+            {
+                KegSignInStatus.Succeeded => Values.Succeeded,
+                KegSignInStatus.LockedOut => Values.LockedOut,
+                KegSignInStatus.Inactive => Values.Inactive,
+                _ => Values.Failed,
+            };
+            activity?.SetTag(KegAuthActivitySource.ResultTag, outcome);
+            metrics.SignIn(outcome, started);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            KegAuthActivitySource.Failed(activity, exception);
+            metrics.SignIn(Values.Error, started);
+            throw;
+        }
+    }
+
+    private async Task<KegSignInResult<TUser>> CheckPasswordCoreAsync(string? loginId, string? password, string? sourceIp, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var db = users.Context;
@@ -31,17 +66,36 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
         var log = await KegAttempts.LogAttemptAsync<TAttempt>(db, attemptKey, AttemptType.Login, success: false, sourceIp, cancellationToken).ConfigureAwait(false);
         if (log.IsBlocked)
         {
+            if (_log.IsEnabled(LogLevel.Warning))
+            {
+                KegSignInLog.LockedOut(_log, log.Lockout.BlockedUntilUtc, fingerprint.Of(attemptKey), sourceIp ?? "-");
+            }
+
             return new KegSignInResult<TUser>(KegSignInStatus.LockedOut, LockedOutUntilUtc: log.Lockout.BlockedUntilUtc);
         }
 
         if (!VerifyPassword(user, password, settings, out var hash))
         {
+            if (_log.IsEnabled(LogLevel.Information))
+            {
+                // The reason is for the operator only; the client gets one answer for all of them.
+                var reason = user is null ? "unknown login id" : user.Password is { IsFastTokenHash: false } ? "wrong password" : "no password set";
+                KegSignInLog.Failed(_log, reason, fingerprint.Of(attemptKey), sourceIp ?? "-");
+            }
+
+            await WatchLockoutAsync(attemptKey, sourceIp, cancellationToken).ConfigureAwait(false);
             return new KegSignInResult<TUser>(KegSignInStatus.Failed);
         }
 
         var now = users.UtcNow;
         if (!user!.IsActiveAt(now))
         {
+            if (_log.IsEnabled(LogLevel.Information))
+            {
+                KegSignInLog.Inactive(_log, fingerprint.Of(attemptKey), sourceIp ?? "-");
+            }
+
+            await WatchLockoutAsync(attemptKey, sourceIp, cancellationToken).ConfigureAwait(false);
             return new KegSignInResult<TUser>(KegSignInStatus.Inactive);
         }
 
@@ -63,7 +117,27 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         users.Remember(user);
+        if (_log.IsEnabled(LogLevel.Debug))
+        {
+            KegSignInLog.Succeeded(_log, fingerprint.Of(attemptKey), sourceIp ?? "-");
+        }
+
         return new KegSignInResult<TUser>(KegSignInStatus.Succeeded, user);
+    }
+
+    /// <summary>After a failed login attempt was stored: counts and logs the lockout it started, if it did.</summary>
+    private async Task WatchLockoutAsync(string attemptKey, string? sourceIp, CancellationToken cancellationToken)
+    {
+        if (!metrics.LockoutsEnabled && !_log.IsEnabled(LogLevel.Warning))
+        {
+            return;
+        }
+
+        if (await KegLockoutWatch.StartedAsync<TAttempt>(users.Context, attemptKey, AttemptType.Login, sourceIp, cancellationToken).ConfigureAwait(false))
+        {
+            metrics.LockoutStarted(Values.Login);
+            KegSignInLog.LockoutStarted(_log, Values.Login, fingerprint.Of(attemptKey), sourceIp ?? "-");
+        }
     }
 
     public async Task<KegSignInResult<TUser>> PasswordSignInAsync(HttpContext httpContext, string? loginId, string? password, bool isPersistent = false)
@@ -82,6 +156,32 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
     public async Task<KegChangePasswordResult> ChangePasswordAsync(HttpContext httpContext, string? currentPassword, string? newPassword)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        using var activity = KegAuthActivitySource.Source.StartActivity(KegAuthActivitySource.ChangePassword);
+        try
+        {
+            var result = await ChangePasswordCoreAsync(httpContext, currentPassword, newPassword).ConfigureAwait(false);
+            var outcome = result.Status switch
+            {
+                KegChangePasswordStatus.Succeeded => Values.Succeeded,
+                KegChangePasswordStatus.InvalidCredentials => Values.InvalidCredentials,
+                KegChangePasswordStatus.LockedOut => Values.LockedOut,
+                KegChangePasswordStatus.PasswordRejected => Values.PasswordRejected,
+                _ => Values.Failed,
+            };
+            activity?.SetTag(KegAuthActivitySource.ResultTag, outcome);
+            metrics.PasswordChange(outcome);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            KegAuthActivitySource.Failed(activity, exception);
+            metrics.PasswordChange(Values.Error);
+            throw;
+        }
+    }
+
+    private async Task<KegChangePasswordResult> ChangePasswordCoreAsync(HttpContext httpContext, string? currentPassword, string? newPassword)
+    {
         var cancellationToken = httpContext.RequestAborted;
         var user = await users.GetAsync(httpContext.User, cancellationToken).ConfigureAwait(false);
         if (user is null)
@@ -94,12 +194,15 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
         var log = await KegAttempts.LogAttemptAsync<TAttempt>(users.Context, user.LoginId, AttemptType.Login, success: false, sourceIp, cancellationToken).ConfigureAwait(false);
         if (log.IsBlocked)
         {
+            KegSignInLog.ChangePasswordRefused(_log, "locked out", fingerprint.Of(user.LoginId), sourceIp ?? "-");
             return KegChangePasswordStatus.LockedOut;
         }
 
         var settings = options.Value;
         if (!VerifyPassword(user, currentPassword, settings, out _))
         {
+            KegSignInLog.ChangePasswordRefused(_log, "wrong current password", fingerprint.Of(user.LoginId), sourceIp ?? "-");
+            await WatchLockoutAsync(user.LoginId, sourceIp, cancellationToken).ConfigureAwait(false);
             return KegChangePasswordStatus.InvalidCredentials;
         }
 
@@ -172,6 +275,8 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
             // A new session key ends every cookie and principal that carries the old one.
             user.ResetSessionKey();
             await users.Context.SaveChangesAsync(httpContext.RequestAborted).ConfigureAwait(false);
+            metrics.SessionRevocations(Values.SignOutEverywhere, 1);
+            KegSignInLog.SignedOutEverywhere(_log, fingerprint.Of(user.LoginId));
         }
 
         await SignOutAsync(httpContext).ConfigureAwait(false);

@@ -139,7 +139,7 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
 
     /// <summary>The user whose login id is <paramref name="loginId"/> (an email is matched case-insensitively by the model's converter).</summary>
     public Task<TUser?> FindByLoginIdAsync(string loginId, CancellationToken cancellationToken)
-        => db.Set<TUser>().FirstOrDefaultAsync(LoginIdEquals(loginId), cancellationToken);
+        => db.Set<TUser>().FirstOrDefaultAsync(TUser.LoginIdEquals(loginId), cancellationToken);
 
     /// <summary>The user whose primary key, as invariant text, is <paramref name="key"/>; <see langword="null"/> when it does not parse.</summary>
     public async Task<TUser?> FindByKeyAsync(string key, CancellationToken cancellationToken)
@@ -170,20 +170,15 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
     /// <summary>A primary key parsed from invariant text; <see langword="null"/> when it does not parse or cannot be a key.</summary>
     private object? ParseKey(string key)
     {
-        var keyType = KeyProperty().ClrType;
         if (key.Length == 0 || key.Length > KegAttempts.MaxUserInputLength || key.Contains('\0', StringComparison.Ordinal))
         {
             return null;
         }
 
-        return keyType switch
-        {
-            _ when keyType == typeof(int) => int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : null,
-            _ when keyType == typeof(long) => long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var l) ? l : null,
-            _ when keyType == typeof(Guid) => Guid.TryParse(key, out var g) ? g : null,
-            _ when keyType == typeof(string) => key,
-            _ => null,
-        };
+        // The generated user parses its own key; a model that maps another key property than the one
+        // the generator found gets no match rather than a lookup with a value of the wrong type.
+        var value = TUser.ParseKey(key);
+        return value is not null && value.GetType() == KeyProperty().ClrType ? value : null;
     }
 
     private Microsoft.EntityFrameworkCore.Metadata.IProperty LoginIdProperty()
@@ -197,16 +192,6 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
         return key.Properties.Count == 1
             ? key.Properties[0]
             : throw new InvalidOperationException($"'{typeof(TUser).Name}' has a composite key; KegAuth needs a single key property.");
-    }
-
-    /// <summary><c>user =&gt; user.&lt;LoginIdPropertyName&gt; == loginId</c>, with the value as a query parameter.</summary>
-    private static Expression<Func<TUser, bool>> LoginIdEquals(string loginId)
-    {
-        // A closure makes EF send the value as a parameter (and apply the email converter to it).
-        Expression<Func<string>> value = () => loginId;
-        var user = Expression.Parameter(typeof(TUser), "user");
-        var property = Expression.Property(user, TUser.LoginIdPropertyName);
-        return Expression.Lambda<Func<TUser, bool>>(Expression.Equal(property, value.Body), user);
     }
 
     /// <summary>Holds a key value so that an expression reads it as a parameter, not a constant.</summary>

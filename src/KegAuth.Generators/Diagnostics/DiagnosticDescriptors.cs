@@ -36,7 +36,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor EntityAlreadyRegistered = CreateRegistry(
         "KEG006",
         "Entity class already registered",
-        "Entity class already registered for {0}: '{1}' has [{2}], but '{3}' is the {0} class; keep [{2}] on one class only");
+        "Entity class already registered for {0}: '{1}' has [{2}], and so {3} {4}; no {0} class is registered until [{2}] is on one class only");
 
     public static readonly DiagnosticDescriptor NoRegisteredUser = CreateRegistry(
         "KEG007",

@@ -62,13 +62,15 @@ public sealed class KegRegistryAnalyzer : DiagnosticAnalyzer
 
         foreach (var kind in new[] { EntityKind.Permission, EntityKind.Bundle, EntityKind.Group, EntityKind.Attempt })
         {
-            if (byKind.TryGetValue(kind, out var entries))
+            // The generator prefers none of them, so each is reported, naming the others.
+            if (byKind.TryGetValue(kind, out var entries) && entries.Count > 1)
             {
-                foreach (var duplicate in entries.Skip(1))
+                foreach (var duplicate in entries)
                 {
+                    var others = entries.Where(o => o != duplicate).Select(o => "'" + names[o.Type] + "'").ToList();
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.EntityAlreadyRegistered, duplicate.Location,
-                        KegAttributeReader.KindName(kind), names[duplicate.Type], duplicate.Attribute, names[entries[0].Type]));
+                        KegAttributeReader.KindName(kind), names[duplicate.Type], duplicate.Attribute, others.Count == 1 ? "does" : "do", string.Join(", ", others)));
                 }
             }
         }

@@ -56,7 +56,7 @@ internal static class RelationshipCollisions
 
             var isPublic = EntityRules.IsPublic(entry.Type);
             // One report per exposed class, naming the first member that exposes it.
-            foreach (var (member, type) in RelationshipRules.Exposed(kind, registry).GroupBy(e => e.Type).Select(g => g.First()))
+            foreach (var (member, type) in GeneratedMembers.Exposed(kind, registry).GroupBy(e => e.Type).Select(g => g.First()))
             {
                 if (!registry.MayExpose(isPublic, type))
                 {

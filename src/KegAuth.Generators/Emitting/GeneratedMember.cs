@@ -1,7 +1,7 @@
 namespace KegAuth.Generators.Emitting;
 
 /// <summary>
-/// One member an emitter writes into a user's class, as the collision analyzers see it.
+/// One generated member as the collision analyzers see it, described from its <see cref="Specs.MemberSpec{TModel}"/>.
 /// </summary>
 /// <param name="Name">The member name.</param>
 /// <param name="Attribute">The attribute that makes KegAuth generate it, without brackets (<c>KegUser</c>).</param>

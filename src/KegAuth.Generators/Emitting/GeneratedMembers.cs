@@ -1,24 +1,25 @@
 using System.Collections.Generic;
+using System.Linq;
+using KegAuth.Generators.Emitting.Specs;
+using KegAuth.Generators.Helpers;
 using KegAuth.Generators.Models;
 
 namespace KegAuth.Generators.Emitting;
 
 /// <summary>
-/// The names (and shapes) of every member the emitters write, per entity kind: the one list the
-/// collision analyzers (KEG010, KEG011) read. A test generates each configuration and checks that the
-/// generated classes declare exactly these members, so the list cannot drift from the emitters.
-/// Explicit interface implementations are listed with <see cref="GeneratedMember.IsExplicit"/>: only the
-/// user's own explicit implementation of the same interface member collides with them.
+/// The members KegAuth generates, per entity kind, as the collision checks (KEG010, KEG011, KEG017)
+/// see them: read from the same <see cref="AttributeSpec{TModel}"/> members the emitters write, with a
+/// probe model whose class is <see cref="Self"/>, so this is a view, not a second list.
 /// </summary>
 internal static class GeneratedMembers
 {
     /// <summary>Stands for the entity class in a member's shape.</summary>
     public const string Self = "{self}";
 
-    private const string Options = KnownTypes.Options;
-    private const string DateTime = KnownTypes.DateTime;
-    private const string Db = KnownTypes.DbContext;
-    private const string Ct = KnownTypes.CancellationToken;
+    private static readonly EntityTypeModel Probe = new(string.Empty, EquatableArray<ContainingTypeModel>.Empty, Self, Self, Self, IsPublic: true);
+
+    // Every class is registered, under a name no real class has: what the parser checks against before the registry is known.
+    private static readonly RegistryModel FullRegistry = new("global::?", "global::?", "global::?", "global::?", "global::?", IsEmpty: false);
 
     /// <summary>
     /// The members a user gets from its own attributes (<c>[KegUser]</c>, <c>[KegUserEmail]</c>,
@@ -26,54 +27,42 @@ internal static class GeneratedMembers
     /// </summary>
     public static List<GeneratedMember> ForUser(bool hasEmail, bool hasToken)
     {
-        var members = new List<GeneratedMember>
-        {
-            Property("IsEnabled", "KegUser", "bool"),
-            Property("IsSuperuser", "KegUser", "bool"),
-            Property("Password", "KegUser", KnownTypes.PasswordHash + "?"),
-            Property("Username", "KegUser", "string"),
-            Property("SessionKey", "KegUser", "string"),
-            Property("LastLoginUtc", "KegUser", DateTime + "?"),
-            Property("DisabledUtc", "KegUser", DateTime + "?"),
-            Property("IsDisabledByDate", "KegUser", "bool"),
-            Property("IsActive", "KegUser", "bool"),
-            Method("IsActiveAt", "KegUser", DateTime),
-            Property("LoginIdPropertyName", "KegUser", "string"),
-            Property("LoginId", "KegUser", "string"),
-            Property("DisplayValue", "KegUser", "string"),
-            Method("GetId", "KegUser"),
-            Method("ResetSessionKey", "KegUser"),
-            Method("SetPassword", "KegUser", "string", Options),
-            Method("GetTokenSalt", "KegUser"),
-            Method("GetTokenSignature", "KegUser", Options),
-            Method("TokenGenerate", "KegUser", Options),
-            Method("TokenVerify", "KegUser", "string", Options),
-            Method("ChangePassword", "KegUser", "string", "string", Options),
-            Method("BuildTokenSalt", "KegUser", DateTime),
-            Method("BuildTokenSalt", "KegUser", Options),
-            new("IsActiveExpression", "KegUser", IsMethod: false, KnownTypes.TimeRule(Self), IsExplicit: true),
-            new("IsDisabledByDateExpression", "KegUser", IsMethod: false, KnownTypes.TimeRule(Self), IsExplicit: true),
-        };
-
+        var user = new UserModel(Probe, "Id", KeyKind.Int32, KeyIsNullable: false, hasEmail, hasToken, Registered: false, EquatableArray<string>.Empty);
+        var mixin = UserMixinModel.From(user);
+        var members = KegUserMembers.Spec.Describe(user, relationships: false).ToList();
         if (hasEmail)
         {
-            members.Add(Property("Email", "KegUserEmail", "string"));
-            members.Add(Property("_email", "KegUserEmail", "string"));
-            members.Add(Property("IsVerified", "KegUserEmail", "bool"));
+            members.AddRange(KegUserEmailMembers.Spec.Describe(mixin, relationships: false));
         }
 
         if (hasToken)
         {
-            members.Add(Property("Token", "KegUserToken", KnownTypes.PasswordHash + "?"));
-            members.Add(Method("GenerateRawAuthToken", "KegUserToken", "int?", "int?", "string"));
-            members.Add(Method("ResetAuthToken", "KegUserToken", Options, "int?", "int?", "string"));
-            members.Add(Method("VerifyToken", "KegUserToken", "string"));
-            members.Add(Method("GenerateApiToken", "KegUserToken", Options, "string"));
-            members.Add(Method("GetUserForApiTokenAsync", "KegUserToken", KnownTypes.Queryable(Self), "string", Ct));
+            members.AddRange(KegUserTokenMembers.Spec.Describe(mixin, relationships: false));
         }
 
         return members;
     }
+
+    /// <summary>The permission members only the registered user gets, when a permission class exists.</summary>
+    public static List<GeneratedMember> ForPermissionUser(RegistryModel registry) =>
+        KegUserPermissionMembers.Spec.Describe(new PermissionUserModel(Probe, "Id", registry.Permission!, registry.Bundle, registry.Group), relationships: true).ToList();
+
+    /// <summary>The members of an attempt class.</summary>
+    public static List<GeneratedMember> ForAttempt() => KegAttemptMembers.Spec.Describe(new AttemptModel(Probe), relationships: false).ToList();
+
+    /// <summary>
+    /// The members a permission, bundle or group gets from its attribute alone; the collections depend
+    /// on the registry (<see cref="ForRelationships"/>).
+    /// </summary>
+    public static List<GeneratedMember> ForEntity(EntityKind kind) => kind switch
+    {
+        EntityKind.Permission => KegPermissionMembers.Spec.Describe(new KegEntityModel(kind, Probe, "Id", EquatableArray<string>.Empty), relationships: false).ToList(),
+        _ => Grouping(kind).Describe(GroupingProbe(kind, FullRegistry), relationships: false).ToList(),
+    };
+
+    /// <summary>The relationship members of a bundle or group, which depend on which classes are registered.</summary>
+    public static List<GeneratedMember> ForRelationships(EntityKind kind, RegistryModel registry) =>
+        Grouping(kind).Describe(GroupingProbe(kind, registry), relationships: true).ToList();
 
     /// <summary>
     /// The relationship members an entity of <paramref name="kind"/> can get, with every other kind
@@ -86,96 +75,17 @@ internal static class GeneratedMembers
         _ => new List<GeneratedMember>(),
     };
 
-    private static readonly RegistryModel FullRegistry = new("global::?", "global::?", "global::?", "global::?", "global::?", IsEmpty: false);
-
-    /// <summary>The permission members only the registered user gets, when a permission class exists.</summary>
-    public static List<GeneratedMember> ForPermissionUser(RegistryModel registry)
+    /// <summary>The registered classes each relationship member of <paramref name="kind"/> names in its signature (KEG018), in member order.</summary>
+    public static List<(string Member, string Type)> Exposed(EntityKind kind, RegistryModel registry) => kind switch
     {
-        var members = new List<GeneratedMember> { Collection("Permissions", "KegUser", registry.Permission!) };
-        if (registry.Bundle is { } bundle)
-        {
-            members.Add(Collection("Bundles", "KegUser", bundle));
-        }
-
-        if (registry.Group is { } group)
-        {
-            members.Add(Collection("Groups", "KegUser", group));
-        }
-
-        members.Add(Property("_permissionTokenCache", "KegUser", PermissionTypes.ReadOnlySet("string") + "?"));
-        members.Add(Method("GetAllPermissionsAsync", "KegUser", Db, Ct));
-        members.Add(Method("GetAllPermissionTokensAsync", "KegUser", Db, Ct));
-        members.Add(Method("ClearPermissionCache", "KegUser"));
-        members.Add(Method("HasAllPermissionsAsync", "KegUser", Db, "string[]"));
-        members.Add(Method("HasAnyPermissionAsync", "KegUser", Db, "string[]"));
-        return members;
-    }
-
-    /// <summary>The members of an attempt class.</summary>
-    public static List<GeneratedMember> ForAttempt() => new()
-    {
-        Property("UserInput", "KegAttempt", "string"),
-        Property("DatetimeUtc", "KegAttempt", DateTime),
-        Property("AttemptType", "KegAttempt", KnownTypes.AttemptType + "?"),
-        Property("IsDuringLockout", "KegAttempt", "bool"),
-        Property("Success", "KegAttempt", "bool"),
-        Property("SourceIp", "KegAttempt", "string?"),
-        Method("PurgeAttemptsAsync", "KegAttempt", Db, "string", KnownTypes.TimeSpan + "?", KnownTypes.AttemptType + "?", Ct),
+        EntityKind.User when registry.HasPermissionModel =>
+            KegUserPermissionMembers.Spec.Exposed(new PermissionUserModel(Probe, "Id", registry.Permission!, registry.Bundle, registry.Group)).ToList(),
+        EntityKind.Bundle or EntityKind.Group => Grouping(kind).Exposed(GroupingProbe(kind, registry)).ToList(),
+        _ => new List<(string, string)>(),
     };
 
-    /// <summary>
-    /// The members a permission, bundle or group gets from its attribute alone; the collections depend
-    /// on the registry (<see cref="ForRelationships"/>).
-    /// </summary>
-    public static List<GeneratedMember> ForEntity(EntityKind kind) => kind switch
-    {
-        EntityKind.Permission => new()
-        {
-            Property("Token", "KegPermission", "string"),
-            Property("Description", "KegPermission", "string?"),
-            Method("GetByTokenAsync", "KegPermission", KnownTypes.Queryable(Self), "string", Ct),
-        },
-        EntityKind.Bundle => new() { Property("Name", "KegBundle", "string") },
-        _ => new() { Property("Name", "KegGroup", "string") },
-    };
+    private static GroupingSpec Grouping(EntityKind kind) => kind == EntityKind.Bundle ? KegBundleMembers.Spec : KegGroupMembers.Spec;
 
-    /// <summary>The relationship members of a bundle or group, which depend on which classes are registered.</summary>
-    public static List<GeneratedMember> ForRelationships(EntityKind kind, RegistryModel registry)
-    {
-        var attribute = kind == EntityKind.Bundle ? "KegBundle" : "KegGroup";
-        var members = new List<GeneratedMember>();
-        AddCollection(members, "Permissions", attribute, registry.Permission);
-        if (kind == EntityKind.Bundle)
-        {
-            AddCollection(members, "Users", attribute, registry.User);
-            AddCollection(members, "Groups", attribute, registry.Group);
-        }
-        else
-        {
-            AddCollection(members, "Bundles", attribute, registry.Bundle);
-            AddCollection(members, "Users", attribute, registry.User);
-            if (registry.Permission is not null)
-            {
-                members.Add(Method("GetAllPermissionsAsync", attribute, Db, Ct));
-            }
-        }
-
-        return members;
-    }
-
-    private static void AddCollection(List<GeneratedMember> members, string name, string attribute, string? type)
-    {
-        if (type is not null)
-        {
-            members.Add(Collection(name, attribute, type));
-        }
-    }
-
-    private static GeneratedMember Collection(string name, string attribute, string type) =>
-        Property(name, attribute, "global::System.Collections.Generic.ICollection<" + type + ">");
-
-    private static GeneratedMember Property(string name, string attribute, string type) => new(name, attribute, IsMethod: false, type);
-
-    private static GeneratedMember Method(string name, string attribute, params string[] parameters) =>
-        new(name, attribute, IsMethod: true, "(" + string.Join(", ", parameters) + ")");
+    private static GroupingModel GroupingProbe(EntityKind kind, RegistryModel registry) =>
+        new(kind, Probe, "Id", registry.Permission, registry.Bundle, registry.Group, registry.User, WritesRelationships: true);
 }

@@ -257,10 +257,10 @@ internal static class EntityRules
     private static readonly List<GeneratedMember> Attempts = GeneratedMembers.ForAttempt();
 
     private static readonly List<GeneratedMember>[] Entities =
-        System.Linq.Enumerable.Range(0, 5).Select(i => GeneratedMembers.ForEntity((EntityKind)i)).ToArray();
+        System.Enum.GetValues(typeof(EntityKind)).Cast<EntityKind>().Select(GeneratedMembers.ForEntity).ToArray();
 
     private static readonly List<GeneratedMember>[] Relationships =
-        System.Linq.Enumerable.Range(0, 5).Select(i => GeneratedMembers.MostRelationships((EntityKind)i)).ToArray();
+        System.Enum.GetValues(typeof(EntityKind)).Cast<EntityKind>().Select(GeneratedMembers.MostRelationships).ToArray();
 
     private static string? DescribeUnsupportedShape(INamedTypeSymbol type)
     {

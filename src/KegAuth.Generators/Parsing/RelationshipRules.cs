@@ -13,42 +13,6 @@ namespace KegAuth.Generators.Parsing;
 /// </summary>
 internal static class RelationshipRules
 {
-    /// <summary>The registered classes each relationship member of <paramref name="kind"/> exposes in its signature.</summary>
-    public static List<(string Member, string Type)> Exposed(EntityKind kind, RegistryModel registry)
-    {
-        var exposed = new List<(string, string)>();
-        void Add(string member, string? type)
-        {
-            if (type is not null)
-            {
-                exposed.Add((member, type));
-            }
-        }
-
-        switch (kind)
-        {
-            case EntityKind.User when registry.HasPermissionModel:
-                Add("Permissions", registry.Permission);
-                Add("Bundles", registry.Bundle);
-                Add("Groups", registry.Group);
-                Add("GetAllPermissionsAsync", registry.Permission);
-                break;
-            case EntityKind.Bundle:
-                Add("Permissions", registry.Permission);
-                Add("Users", registry.User);
-                Add("Groups", registry.Group);
-                break;
-            case EntityKind.Group:
-                Add("Permissions", registry.Permission);
-                Add("Bundles", registry.Bundle);
-                Add("Users", registry.User);
-                Add("GetAllPermissionsAsync", registry.Permission);
-                break;
-        }
-
-        return exposed;
-    }
-
     /// <summary>Whether the registered user gets the permission members.</summary>
     public static bool WritesPermissionMembers(UserModel user, RegistryModel registry) =>
         registry.IsPermissionUser(user) && Allowed(EntityKind.User, user.Type, user.BlockedRelationshipMembers, registry);
@@ -61,6 +25,6 @@ internal static class RelationshipRules
     {
         var members = kind == EntityKind.User ? GeneratedMembers.ForPermissionUser(registry) : GeneratedMembers.ForRelationships(kind, registry);
         return !members.Any(m => blocked.Contains(m.Name))
-            && Exposed(kind, registry).All(e => registry.MayExpose(type.IsPublic, e.Type));
+            && GeneratedMembers.Exposed(kind, registry).All(e => registry.MayExpose(type.IsPublic, e.Type));
     }
 }

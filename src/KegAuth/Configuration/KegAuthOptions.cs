@@ -128,6 +128,12 @@ public sealed class KegAuthOptions
     internal DateTime UtcNow => TimeProvider.GetUtcNow().UtcDateTime;
 
     /// <summary>
+    /// Where the context-level work (session-key resets, permission reads) records its metrics: the
+    /// host's, set by AddKegAuth, or the shared meter for options built by hand.
+    /// </summary>
+    internal Telemetry.KegAuthMetrics Metrics { get; set; } = Telemetry.KegAuthMetrics.Shared;
+
+    /// <summary>
     /// Checks every setting and throws <see cref="KegAuthOptionsException"/> naming each one that is
     /// wrong. Called by <c>AddKegAuth</c> at start-up and by <c>UseKegAuth</c>.
     /// </summary>

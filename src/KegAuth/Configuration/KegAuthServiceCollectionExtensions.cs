@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using KegAuth.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -28,8 +30,12 @@ public static partial class KegAuthServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
 
         services.TryAddSingleton(TimeProvider.System);
+
+        // The host's meter factory, when it has one, so each host's numbers stay its own.
+        services.TryAddSingleton(provider => new KegAuthMetrics(provider.GetService<IMeterFactory>()));
         services.AddOptions<KegAuthOptions>()
             .Configure<TimeProvider>((options, clock) => options.TimeProvider = clock)
+            .Configure<KegAuthMetrics>((options, metrics) => options.Metrics = metrics)
             .Configure(configure)
             .ValidateOnStart();
         // A factory, so that an app without logging registered still starts (and just logs nothing).

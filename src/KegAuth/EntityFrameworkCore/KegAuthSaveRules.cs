@@ -1,3 +1,4 @@
+using KegAuth.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace KegAuth.EntityFrameworkCore;
@@ -47,17 +48,44 @@ internal static class KegAuthSaveRules
                 ColumnLengthCheck.Check(entry);
             }
 
+            if (reset.HasWork)
+            {
+                await ResetSessionKeysAsync(reset, options, sync, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    /// <summary>
+    /// Resets the session keys the save ends, in a span of its own (the queries that find group and
+    /// bundle members nest under it), and counts them. Counted here, before the save: a save that then
+    /// fails has still been counted.
+    /// </summary>
+    private static async Task ResetSessionKeysAsync(SessionKeyReset reset, KegAuthOptions options, bool sync, CancellationToken cancellationToken)
+    {
+        using var activity = KegAuthActivitySource.Source.StartActivity(KegAuthActivitySource.SessionKeyReset);
+        try
+        {
+            var count = 0;
             foreach (var user in await reset.ResolveAsync(sync, cancellationToken).ConfigureAwait(false))
             {
                 SessionKeyReset.Reset(user);
 
                 // A user loaded for the reset was not in the pass above.
                 ColumnLengthCheck.Check(user);
+                count++;
             }
+
+            activity?.SetTag("kegauth.session_key.resets", count);
+            options.Metrics.SessionRevocations(KegAuthTelemetryValues.RightsChanged, count);
         }
-        finally
+        catch (Exception exception)
         {
-            tracker.AutoDetectChangesEnabled = autoDetect;
+            KegAuthActivitySource.Failed(activity, exception);
+            throw;
         }
     }
 }

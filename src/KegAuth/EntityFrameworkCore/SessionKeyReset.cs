@@ -31,6 +31,9 @@ internal sealed class SessionKeyReset(DbContext context, KegAuthModelMap map)
     /// <summary>Mapping rows added in this save, by mapping table: the database does not have them yet.</summary>
     private readonly Dictionary<IEntityType, List<EntityEntry>> _addedRows = [];
 
+    /// <summary>Whether the changes collected so far can end any session (the span and the queries are for those saves only).</summary>
+    public bool HasWork => _toReset.Count > 0 || _affected.Count > 0;
+
     /// <summary>Marks the new key through the entry instead of detecting the whole entry (and its collections) again.</summary>
     public static void Reset(EntityEntry entry)
     {

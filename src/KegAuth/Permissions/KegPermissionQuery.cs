@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using System.Diagnostics;
+using KegAuth.Telemetry;
 using KegAuth.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,14 +38,24 @@ public static class KegPermissionQuery<TRoot, TPermission>
     public static async Task<IReadOnlySet<TPermission>> PermissionsAsync<TKey>(DbContext db, TKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var query = CompiledPermissionQueries<TPermission, TKey>.For(db, typeof(TRoot), AnnotationName, Kind).Permissions(db);
-        var set = new HashSet<TPermission>();
-        await foreach (var permission in query(db, key).WithCancellation(cancellationToken).ConfigureAwait(false))
+        using var activity = Resolving(db);
+        try
         {
-            set.Add(permission);
-        }
+            var query = CompiledPermissionQueries<TPermission, TKey>.For(db, typeof(TRoot), AnnotationName, Kind).Permissions(db);
+            var set = new HashSet<TPermission>();
+            await foreach (var permission in query(db, key).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                set.Add(permission);
+            }
 
-        return set;
+            activity?.SetTag("kegauth.permission.count", set.Count);
+            return set;
+        }
+        catch (Exception exception)
+        {
+            KegAuthActivitySource.Failed(activity, exception);
+            throw;
+        }
     }
 
     /// <summary>The tokens of <see cref="PermissionsAsync"/>, as an ordinal set; nothing is tracked.</summary>
@@ -57,13 +69,33 @@ public static class KegPermissionQuery<TRoot, TPermission>
     public static async Task<IReadOnlySet<string>> TokensAsync<TKey>(DbContext db, TKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var query = CompiledPermissionQueries<TPermission, TKey>.For(db, typeof(TRoot), AnnotationName, Kind).Tokens;
-        var set = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var token in query(db, key).WithCancellation(cancellationToken).ConfigureAwait(false))
+        using var activity = Resolving(db);
+        try
         {
-            set.Add(token);
-        }
+            var query = CompiledPermissionQueries<TPermission, TKey>.For(db, typeof(TRoot), AnnotationName, Kind).Tokens;
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            await foreach (var token in query(db, key).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                set.Add(token);
+            }
 
-        return set;
+            activity?.SetTag("kegauth.permission.count", set.Count);
+            return set;
+        }
+        catch (Exception exception)
+        {
+            KegAuthActivitySource.Failed(activity, exception);
+            throw;
+        }
+    }
+
+    /// <summary>Counts a resolution (a cache miss of the generated per-instance cache) and starts its span.</summary>
+    private static Activity? Resolving(DbContext db)
+    {
+        var holder = Kind == KegEntityKind.Group ? KegAuthTelemetryValues.Group : KegAuthTelemetryValues.User;
+        (KegAuthContextOptions.Find(db)?.Metrics ?? KegAuthMetrics.Shared).PermissionResolution(holder);
+        var activity = KegAuthActivitySource.Source.StartActivity(KegAuthActivitySource.PermissionsResolve);
+        activity?.SetTag("kegauth.permission.holder", holder);
+        return activity;
     }
 }

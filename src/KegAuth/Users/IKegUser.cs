@@ -64,7 +64,8 @@ public interface IKegUser
 
 /// <summary>
 /// The static side of a generated user: the expressions EF Core inlines when a query uses
-/// <c>IsActive</c>, <c>IsDisabledByDate</c> or <c>IsActiveAt</c>, and the login-id property name.
+/// <c>IsActive</c>, <c>IsDisabledByDate</c> or <c>IsActiveAt</c>, the login-id property name and
+/// lookup, and key parsing: written by the generator, which knows the login id and the key's type.
 /// The generator implements these explicitly so they do not clutter the user's class.
 /// </summary>
 /// <typeparam name="TSelf">The user class itself.</typeparam>
@@ -79,6 +80,23 @@ public interface IKegUser<TSelf> : IKegUser
 
     /// <summary>The disabled-by-date rule as an expression of the user and the current UTC time.</summary>
     static abstract Expression<Func<TSelf, DateTime, bool>> IsDisabledByDateExpression { get; }
+
+    /// <summary>
+    /// <c>user =&gt; user.&lt;login id&gt; == loginId</c> as an expression EF Core translates, with
+    /// <paramref name="loginId"/> sent as a query parameter and converted like the column (so an email
+    /// matches whatever its case).
+    /// </summary>
+    /// <param name="loginId">The login id to find.</param>
+    /// <returns>The predicate.</returns>
+    static abstract Expression<Func<TSelf, bool>> LoginIdEquals(string loginId);
+
+    /// <summary>
+    /// The value of the key property that <paramref name="text"/> names: text parsed as the key's type
+    /// (int, long, Guid or string) in the invariant culture, or <see langword="null"/> when it does not parse.
+    /// </summary>
+    /// <param name="text">The key as text, for example from a link.</param>
+    /// <returns>The boxed key, or <see langword="null"/>.</returns>
+    static abstract object? ParseKey(string text);
 }
 
 /// <summary>What a <see cref="KegUserEmailAttribute"/> user adds.</summary>

@@ -95,8 +95,9 @@ public class RobustnessDiagnosticTests
         var diagnostics = await AnalyzerRunner.RunAsync(
             "namespace A { [KegAuth.KegPermission] public partial class P { public int Id { get; set; } } } namespace B { [KegAuth.KegPermission] public partial class P { public int Id { get; set; } } }");
 
-        var diagnostic = Assert.Single(diagnostics);
-        Assert.Contains("'B.P' has [KegPermission], but 'A.P' is the permission class", diagnostic.GetMessage());
+        Assert.Equal(2, diagnostics.Length);
+        Assert.Contains("'A.P' has [KegPermission], and so does 'B.P'", diagnostics[0].GetMessage());
+        Assert.Contains("'B.P' has [KegPermission], and so does 'A.P'", diagnostics[1].GetMessage());
     }
 
     private static Microsoft.CodeAnalysis.Text.TextSpan ExpectedSpan(string source)

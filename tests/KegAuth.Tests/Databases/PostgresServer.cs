@@ -108,6 +108,37 @@ public sealed class PostgresServer : IDisposable
     /// <summary>Drops the database <paramref name="name"/>, closing whatever is still connected to it.</summary>
     public void DropDatabase(string name) => Execute($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
 
+    /// <summary>
+    /// Stops a server started here as an outage would (connections cut, data kept), for fault tests;
+    /// <see cref="Restart"/> brings it back on the same port.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The server is an external one.</exception>
+    public void StopForOutage()
+    {
+        if (!IsOwned)
+        {
+            throw new InvalidOperationException("Only a server started by the tests can be stopped.");
+        }
+
+        Stop();
+        ProcessId = null;
+    }
+
+    /// <summary>Starts a server stopped by <see cref="StopForOutage"/> again, on the same port and data.</summary>
+    /// <exception cref="InvalidOperationException">The server is an external one, or its port was taken meanwhile.</exception>
+    public void Restart()
+    {
+        if (!IsOwned)
+        {
+            throw new InvalidOperationException("Only a server started by the tests can be restarted.");
+        }
+
+        if (!TryLaunch(Port))
+        {
+            throw new InvalidOperationException($"PostgreSQL could not listen on port {Port} again; last log:\n{ReadLog()}");
+        }
+    }
+
     /// <inheritdoc/>
     public void Dispose()
     {

@@ -89,7 +89,7 @@ public static class KegApiTokens
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(loginId);
-        return users.FirstOrDefaultAsync(LoginIdEquals<TUser>(loginId), cancellationToken);
+        return users.FirstOrDefaultAsync(TUser.LoginIdEquals(loginId), cancellationToken);
     }
 
     /// <summary>
@@ -158,16 +158,5 @@ public static class KegApiTokens
         }
 
         return user;
-    }
-
-    /// <summary><c>user =&gt; user.&lt;LoginIdPropertyName&gt; == loginId</c>, with the value as a query parameter.</summary>
-    private static Expression<Func<TUser, bool>> LoginIdEquals<TUser>(string loginId)
-        where TUser : class, IKegUser<TUser>
-    {
-        // A closure makes EF send the value as a parameter: one cached plan, no SQL built from input.
-        Expression<Func<string>> value = () => loginId;
-        var user = Expression.Parameter(typeof(TUser), "user");
-        var property = Expression.Property(user, TUser.LoginIdPropertyName);
-        return Expression.Lambda<Func<TUser, bool>>(Expression.Equal(property, value.Body), user);
     }
 }

@@ -9,28 +9,28 @@ namespace Sample
     partial class Attempt : global::KegAuth.IKegAttempt
     {
         /// <summary>What the user typed as the login id (keg-auth <c>user_input</c>): at most 512 characters.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         [global::System.ComponentModel.DataAnnotations.MaxLength(512)]
         public string UserInput { get; set; } = string.Empty;
 
         /// <summary>When the attempt was made, in UTC (keg-auth <c>datetime_utc</c>). Defaults to the system clock; <see cref="global::KegAuth.KegAttempts.LogAttemptAsync"/> sets it from the configured <see cref="global::System.TimeProvider"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::System.DateTime DatetimeUtc { get; set; } = global::System.DateTime.UtcNow;
 
         /// <summary>The kind of attempt (keg-auth <c>attempt_type</c>), stored as <c>"login"</c>, <c>"forgot"</c> or <c>"reset"</c>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::KegAuth.AttemptType? AttemptType { get; set; }
 
         /// <summary>Whether the attempt was made during a lockout (keg-auth <c>is_during_lockout</c>); such attempts never count toward one. Default <see langword="false"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public bool IsDuringLockout { get; set; }
 
         /// <summary>Whether the attempt succeeded (keg-auth <c>success</c>). Default <see langword="true"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public bool Success { get; set; } = true;
 
         /// <summary>The client's IP address (keg-auth <c>source_ip</c>): at most 50 characters.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         [global::System.ComponentModel.DataAnnotations.MaxLength(50)]
         public string? SourceIp { get; set; }
 
@@ -41,7 +41,7 @@ namespace Sample
         /// <param name="attemptType">Only attempts of this type; null for any.</param>
         /// <param name="cancellationToken">Cancels the delete.</param>
         /// <returns>How many attempts were deleted.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public static global::System.Threading.Tasks.Task<int> PurgeAttemptsAsync(global::Microsoft.EntityFrameworkCore.DbContext db, string? username = null, global::System.TimeSpan? olderThan = null, global::KegAuth.AttemptType? attemptType = null, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::KegAuth.KegAttempts.PurgeAsync<global::Sample.Attempt>(db, username, olderThan, attemptType, cancellationToken);
     }

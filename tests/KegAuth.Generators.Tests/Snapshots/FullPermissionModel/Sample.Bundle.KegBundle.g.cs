@@ -8,20 +8,20 @@ namespace Sample
     partial class Bundle : global::KegAuth.IKegBundle
     {
         /// <summary>The bundle name (keg-auth <c>name</c>): at most 1024 characters, unique.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         [global::System.ComponentModel.DataAnnotations.MaxLength(1024)]
         public string Name { get; set; } = string.Empty;
 
         /// <summary>The permissions in the bundle (keg-auth <c>permissions</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::System.Collections.Generic.ICollection<global::Sample.Permission> Permissions { get; set; } = new global::System.Collections.Generic.HashSet<global::Sample.Permission>();
 
         /// <summary>The users given the bundle directly (keg-auth <c>users</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::System.Collections.Generic.ICollection<global::Sample.User> Users { get; set; } = new global::System.Collections.Generic.HashSet<global::Sample.User>();
 
         /// <summary>The groups that hold the bundle (keg-auth <c>groups</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::System.Collections.Generic.ICollection<global::Sample.Group> Groups { get; set; } = new global::System.Collections.Generic.HashSet<global::Sample.Group>();
     }
 }

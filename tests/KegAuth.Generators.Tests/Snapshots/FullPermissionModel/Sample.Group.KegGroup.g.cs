@@ -8,27 +8,27 @@ namespace Sample
     partial class Group : global::KegAuth.IKegGroup
     {
         /// <summary>The group name (keg-auth <c>name</c>): at most 1024 characters, unique.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         [global::System.ComponentModel.DataAnnotations.MaxLength(1024)]
         public string Name { get; set; } = string.Empty;
 
         /// <summary>The permissions given to the group directly (keg-auth <c>permissions</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::System.Collections.Generic.ICollection<global::Sample.Permission> Permissions { get; set; } = new global::System.Collections.Generic.HashSet<global::Sample.Permission>();
 
         /// <summary>The bundles given to the group (keg-auth <c>bundles</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::System.Collections.Generic.ICollection<global::Sample.Bundle> Bundles { get; set; } = new global::System.Collections.Generic.HashSet<global::Sample.Bundle>();
 
         /// <summary>The users in the group (keg-auth <c>users</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::System.Collections.Generic.ICollection<global::Sample.User> Users { get; set; } = new global::System.Collections.Generic.HashSet<global::Sample.User>();
 
         /// <summary>Every permission of the group: its own and its bundles' (keg-auth <c>get_all_permissions</c>), in one SQL command; tracked as the context's <c>QueryTrackingBehavior</c> says.</summary>
         /// <param name="db">The context to query.</param>
         /// <param name="cancellationToken">Cancels the query.</param>
         /// <returns>The permissions.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlySet<global::Sample.Permission>> GetAllPermissionsAsync(global::Microsoft.EntityFrameworkCore.DbContext db, global::System.Threading.CancellationToken cancellationToken = default)
         {
             global::System.ArgumentNullException.ThrowIfNull(db);

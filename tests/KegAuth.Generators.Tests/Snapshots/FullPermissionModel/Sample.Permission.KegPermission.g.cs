@@ -8,19 +8,19 @@ namespace Sample
     partial class Permission : global::KegAuth.IKegPermission
     {
         /// <summary>The permission token (keg-auth <c>token</c>): at most 1024 characters, unique.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         [global::System.ComponentModel.DataAnnotations.MaxLength(1024)]
         public string Token { get; set; } = string.Empty;
 
         /// <summary>A description for people (keg-auth <c>description</c>); <see langword="null"/> when there is none.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public string? Description { get; set; }
 
         /// <summary>The permission with <paramref name="token"/>, or <see langword="null"/> (keg-auth <c>get_by_token</c>).</summary>
         /// <param name="permissions">The permissions to search, usually <c>db.Set&lt;Permission&gt;()</c>.</param>
         /// <param name="token">The token.</param>
         /// <param name="cancellationToken">Cancels the query.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public static global::System.Threading.Tasks.Task<global::Sample.Permission?> GetByTokenAsync(global::System.Linq.IQueryable<global::Sample.Permission> permissions, string token, global::System.Threading.CancellationToken cancellationToken = default) =>
             global::Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(permissions, permission => permission.Token == token, cancellationToken);
     }

@@ -5,32 +5,26 @@
 namespace KegAuth.Generated
 {
     /// <summary>The KegAuth entity classes registered in this assembly (keg-auth <c>EntityRegistry</c>), chosen at compile time.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
     internal static class KegEntityRegistry
     {
         /// <summary>The registered user class (keg-auth <c>user_cls</c>), or <see langword="null"/> when none is registered.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         public static global::System.Type? UserType => typeof(global::Sample.Account);
 
         /// <summary>The permission class (keg-auth <c>permission_cls</c>), or <see langword="null"/> when none is registered.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         public static global::System.Type? PermissionType => null;
 
         /// <summary>The bundle class (keg-auth <c>bundle_cls</c>), or <see langword="null"/> when none is registered.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         public static global::System.Type? BundleType => null;
 
         /// <summary>The group class (keg-auth <c>group_cls</c>), or <see langword="null"/> when none is registered.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         public static global::System.Type? GroupType => null;
 
         /// <summary>The attempt class (keg-auth <c>attempt_cls</c>), or <see langword="null"/> when none is registered.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         public static global::System.Type? AttemptType => null;
 
         /// <summary>The class registered for <paramref name="kind"/>, or <see langword="null"/> (keg-auth <c>get_entity_cls</c>).</summary>
         /// <param name="kind">The kind.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         public static global::System.Type? GetEntityType(global::KegAuth.KegEntityKind kind) => kind switch
         {
             global::KegAuth.KegEntityKind.User => UserType,
@@ -43,7 +37,6 @@ namespace KegAuth.Generated
 
         /// <summary>Whether a class is registered for <paramref name="kind"/> (keg-auth <c>is_registered</c>).</summary>
         /// <param name="kind">The kind.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
         public static bool IsRegistered(global::KegAuth.KegEntityKind kind) => GetEntityType(kind) is not null;
     }
 }

@@ -6,109 +6,121 @@ namespace Sample
 {
     [global::Microsoft.EntityFrameworkCore.Index(nameof(Username), IsUnique = true)]
     [global::Microsoft.EntityFrameworkCore.Index(nameof(SessionKey), IsUnique = true)]
-    partial class User : global::KegAuth.IKegUser<global::Sample.User>, global::KegAuth.IKegPermissionUser
+    partial class User : global::KegAuth.IKegUser<global::Sample.User>
     {
         /// <summary>Whether the account is enabled (keg-auth <c>is_enabled</c>). Default <see langword="true"/>; a disabled user is not active.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public bool IsEnabled { get; set; } = true;
 
         /// <summary>Whether the user has every permission (keg-auth <c>is_superuser</c>). Default <see langword="false"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public bool IsSuperuser { get; set; }
 
         /// <summary>The password hash (keg-auth <c>password</c>); <see langword="null"/> when no password is set. Set it with <see cref="SetPassword(string, global::KegAuth.KegAuthOptions)"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::KegAuth.PasswordHash? Password { get; set; }
 
         /// <summary>The username and login id (keg-auth <c>username</c>): at most 512 characters, unique.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         [global::System.ComponentModel.DataAnnotations.MaxLength(512)]
         public string Username { get; set; } = string.Empty;
 
         /// <summary>The session key (keg-auth <c>session_key</c>): at most 36 characters, unique, a new random value by default. Replacing it ends every session of the user.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         [global::System.ComponentModel.DataAnnotations.MaxLength(36)]
         public string SessionKey { get; set; } = global::KegAuth.Infrastructure.KegUserSupport.NewSessionKey();
 
         /// <summary>When the user last logged in, in UTC (keg-auth <c>last_login_utc</c>). Logging in invalidates outstanding reset tokens.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::System.DateTime? LastLoginUtc { get; set; }
 
         /// <summary>When the account becomes disabled, in UTC (keg-auth <c>disabled_utc</c>); <see langword="null"/> for never.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public global::System.DateTime? DisabledUtc { get; set; }
 
         /// <summary>Whether <see cref="DisabledUtc"/> has passed, by the system clock (keg-auth <c>is_disabled_by_date</c>). Usable inside EF Core queries with <c>UseKegAuth</c>, where "now" comes from the configured <see cref="global::System.TimeProvider"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         [global::System.ComponentModel.DataAnnotations.Schema.NotMapped]
         public bool IsDisabledByDate => DisabledUtc <= global::System.DateTime.UtcNow;
 
         /// <summary>Whether the user may log in now, by the system clock (keg-auth <c>is_active</c>): enabled and not disabled by date. Usable inside EF Core queries with <c>UseKegAuth</c>, where "now" comes from the configured <see cref="global::System.TimeProvider"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         [global::System.ComponentModel.DataAnnotations.Schema.NotMapped]
         public bool IsActive => IsActiveAt(global::System.DateTime.UtcNow);
 
         /// <summary>Whether the user may log in at <paramref name="utcNow"/>: the <see cref="IsActive"/> rule at an explicit time.</summary>
         /// <param name="utcNow">The time to judge at, in UTC.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public bool IsActiveAt(global::System.DateTime utcNow) => !(DisabledUtc <= utcNow) && IsEnabled;
 
         /// <summary>The <see cref="IsActive"/> rule as an expression, inlined into EF Core queries.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         static global::System.Linq.Expressions.Expression<global::System.Func<global::Sample.User, global::System.DateTime, bool>> global::KegAuth.IKegUser<global::Sample.User>.IsActiveExpression { get; } =
             (user, utcNow) => !(user.DisabledUtc <= utcNow) && user.IsEnabled;
 
         /// <summary>The <see cref="IsDisabledByDate"/> rule as an expression, inlined into EF Core queries.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         static global::System.Linq.Expressions.Expression<global::System.Func<global::Sample.User, global::System.DateTime, bool>> global::KegAuth.IKegUser<global::Sample.User>.IsDisabledByDateExpression { get; } =
             (user, utcNow) => user.DisabledUtc <= utcNow;
 
+        /// <summary>The lookup by login id as an expression EF Core translates: <c>user.Username == loginId</c>, the value sent as a query parameter.</summary>
+        /// <param name="loginId">The login id to find.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
+        static global::System.Linq.Expressions.Expression<global::System.Func<global::Sample.User, bool>> global::KegAuth.IKegUser<global::Sample.User>.LoginIdEquals(string loginId) =>
+            user => user.Username == loginId;
+
+        /// <summary>The key (<c>Id</c>) value <paramref name="text"/> names, parsed from invariant text; <see langword="null"/> when it does not parse.</summary>
+        /// <param name="text">The key as text.</param>
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
+        static object? global::KegAuth.IKegUser<global::Sample.User>.ParseKey(string text) =>
+            int.TryParse(text, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out int key) ? key : null;
+
         /// <summary>The name of the login-id property, <c>"Username"</c> (keg-auth <c>get_username_key</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public static string LoginIdPropertyName => "Username";
 
         /// <summary>The login id, the value of <see cref="Username"/> (keg-auth <c>get_username</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         [global::System.ComponentModel.DataAnnotations.Schema.NotMapped]
         public string LoginId => Username;
 
         /// <summary>How the user is shown, the login id (keg-auth <c>display_value</c>); part of the reset-token salt.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         [global::System.ComponentModel.DataAnnotations.Schema.NotMapped]
         public string DisplayValue => LoginId;
 
         /// <summary>The id a session stores, the <see cref="SessionKey"/> (keg-auth <c>get_id</c>), so that resetting the key ends the session.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public string GetId() => SessionKey;
 
         /// <summary>Replaces <see cref="SessionKey"/> with a new random value, ending every session of the user (keg-auth <c>reset_session_key</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public void ResetSessionKey() => SessionKey = global::KegAuth.Infrastructure.KegUserSupport.NewSessionKey();
 
         /// <summary>Hashes <paramref name="plain"/> with bcrypt at <see cref="global::KegAuth.KegAuthOptions.PasswordWorkFactor"/> and stores it in <see cref="Password"/>.</summary>
         /// <param name="plain">The new password.</param>
         /// <param name="options">The KegAuth options.</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public void SetPassword(string plain, global::KegAuth.KegAuthOptions options) => Password = global::KegAuth.Infrastructure.KegUserSupport.HashPassword(plain, options);
 
         /// <summary>The reset-token salt, byte for byte keg-auth's <c>get_token_salt</c>: a JSON list of the display value, the active flag, the password hash and the last login time. Changing any of them invalidates every earlier token. Uses the system clock for the active flag.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public string GetTokenSalt() => BuildTokenSalt(global::System.DateTime.UtcNow);
 
         /// <summary>The reset-token signing key: SHA-512 of the salt, <c>"signer"</c> and the secret key (keg-auth <c>get_token_signature</c>).</summary>
         /// <param name="options">The KegAuth options (secret key and clock).</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public byte[] GetTokenSignature(global::KegAuth.KegAuthOptions options) => global::KegAuth.Infrastructure.KegResetTokens.GetSignature(BuildTokenSalt(options), options);
 
         /// <summary>Issues a password-reset token (keg-auth <c>token_generate</c>): an HS512 JWT with <c>user_id</c>, <c>iat</c> and <c>exp</c>, valid for <see cref="global::KegAuth.KegAuthOptions.TokenLifetime"/> and only until the user's login id, active state, password or last login changes.</summary>
         /// <param name="options">The KegAuth options (secret key, lifetime and clock).</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public string TokenGenerate(global::KegAuth.KegAuthOptions options) => global::KegAuth.Infrastructure.KegResetTokens.Generate(global::KegAuth.Infrastructure.KegTokenUserId.FromInt64(this.Id), BuildTokenSalt(options), options);
 
         /// <summary>Whether <paramref name="token"/> is a valid, unexpired reset token for this user in its current state (keg-auth <c>token_verify</c>). Only HS512 is accepted. Returns <see langword="false"/> on any bad input; never throws.</summary>
         /// <param name="token">The token the user presented.</param>
         /// <param name="options">The KegAuth options (secret key, clock, legacy-token acceptance).</param>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public bool TokenVerify(string? token, global::KegAuth.KegAuthOptions options) =>
             options is not null && global::KegAuth.Infrastructure.KegResetTokens.Verify(token, global::KegAuth.Infrastructure.KegTokenUserId.FromInt64(this.Id), BuildTokenSalt(options), options);
 
@@ -117,7 +129,7 @@ namespace Sample
         /// <param name="newPassword">The new password.</param>
         /// <param name="options">The KegAuth options.</param>
         /// <exception cref="global::KegAuth.InvalidTokenException">The token does not verify for this user.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         public void ChangePassword(string token, string newPassword, global::KegAuth.KegAuthOptions options)
         {
             if (!TokenVerify(token, options))
@@ -129,67 +141,12 @@ namespace Sample
         }
 
         /// <summary>The salt with the active flag judged at <paramref name="utcNow"/>.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         private string BuildTokenSalt(global::System.DateTime utcNow) =>
             global::KegAuth.Infrastructure.KegResetTokens.BuildSalt(LoginId, IsActiveAt(utcNow), Password, LastLoginUtc);
 
         /// <summary>The salt with the active flag judged by the options' clock.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "{version}")]
         private string BuildTokenSalt(global::KegAuth.KegAuthOptions options) => BuildTokenSalt(global::KegAuth.Infrastructure.KegUserSupport.UtcNow(options));
-
-        /// <summary>The permissions given to the user directly (keg-auth <c>permissions</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public global::System.Collections.Generic.ICollection<global::Sample.Permission> Permissions { get; set; } = new global::System.Collections.Generic.HashSet<global::Sample.Permission>();
-
-        /// <summary>The cached permission tokens; stale by design until <see cref="ClearPermissionCache()"/> (keg-auth <c>_permission_cache</c>).</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        [global::System.ComponentModel.DataAnnotations.Schema.NotMapped]
-        private global::System.Collections.Generic.IReadOnlySet<string>? _permissionTokenCache;
-
-        /// <summary>Every permission of the user, directly and through bundles, groups and the groups' bundles; every permission for a superuser (keg-auth <c>get_all_permissions</c>). One SQL command; tracked as the context's <c>QueryTrackingBehavior</c> says.</summary>
-        /// <param name="db">The context to query.</param>
-        /// <param name="cancellationToken">Cancels the query.</param>
-        /// <returns>The permissions.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlySet<global::Sample.Permission>> GetAllPermissionsAsync(global::Microsoft.EntityFrameworkCore.DbContext db, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(db);
-            return IsSuperuser
-                ? global::KegAuth.Infrastructure.KegPermissionSupport.ToSetAsync(db.Set<global::Sample.Permission>(), cancellationToken)
-                : global::KegAuth.Infrastructure.KegPermissionQuery<global::Sample.User, global::Sample.Permission>.PermissionsAsync(db, this.Id, cancellationToken);
-        }
-
-        /// <summary>The tokens of <see cref="GetAllPermissionsAsync(global::Microsoft.EntityFrameworkCore.DbContext, global::System.Threading.CancellationToken)"/> (keg-auth <c>get_all_permission_tokens</c>). Cached on this instance until <see cref="ClearPermissionCache()"/>: rights changes reset the session key, which forces a new login and a fresh user.</summary>
-        /// <param name="db">The context to query.</param>
-        /// <param name="cancellationToken">Cancels the query.</param>
-        /// <returns>The tokens.</returns>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public async global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlySet<string>> GetAllPermissionTokensAsync(global::Microsoft.EntityFrameworkCore.DbContext db, global::System.Threading.CancellationToken cancellationToken = default)
-        {
-            global::System.ArgumentNullException.ThrowIfNull(db);
-            return _permissionTokenCache ??= IsSuperuser
-                ? await global::KegAuth.Infrastructure.KegPermissionSupport.ToTokenSetAsync(global::System.Linq.Queryable.Select(db.Set<global::Sample.Permission>(), permission => permission.Token), cancellationToken).ConfigureAwait(false)
-                : await global::KegAuth.Infrastructure.KegPermissionQuery<global::Sample.User, global::Sample.Permission>.TokensAsync(db, this.Id, cancellationToken).ConfigureAwait(false);
-        }
-
-        /// <summary>Forgets the cached permission tokens, so the next check queries again.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public void ClearPermissionCache() => _permissionTokenCache = null;
-
-        /// <summary>Whether the user has every one of <paramref name="tokens"/>, by the cached tokens (keg-auth <c>has_all_permissions</c>).</summary>
-        /// <param name="db">The context to query.</param>
-        /// <param name="tokens">The permission tokens.</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="tokens"/> is empty: "all of nothing" would hold for every user.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public async global::System.Threading.Tasks.Task<bool> HasAllPermissionsAsync(global::Microsoft.EntityFrameworkCore.DbContext db, params string[] tokens) =>
-            global::KegAuth.Infrastructure.KegPermissionSupport.HasAll(await GetAllPermissionTokensAsync(db).ConfigureAwait(false), tokens);
-
-        /// <summary>Whether the user has at least one of <paramref name="tokens"/>, by the cached tokens (keg-auth <c>has_any_permission</c>).</summary>
-        /// <param name="db">The context to query.</param>
-        /// <param name="tokens">The permission tokens.</param>
-        /// <exception cref="global::System.ArgumentException"><paramref name="tokens"/> is empty: "all of nothing" would hold for every user.</exception>
-        [global::System.CodeDom.Compiler.GeneratedCode("KegAuth.Generators", "0.1.0")]
-        public async global::System.Threading.Tasks.Task<bool> HasAnyPermissionAsync(global::Microsoft.EntityFrameworkCore.DbContext db, params string[] tokens) =>
-            global::KegAuth.Infrastructure.KegPermissionSupport.HasAny(await GetAllPermissionTokensAsync(db).ConfigureAwait(false), tokens);
     }
 }
