@@ -213,12 +213,17 @@ public sealed class PagesBrowserTests(ChromiumFixture chromium) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Signing_out_removes_the_session()
+    public async Task Signing_out_removes_the_session_on_the_page_the_app_overrode()
     {
         await _app.AddUserAsync(Email);
         var page = await SignedInPageAsync(Email, TestWebApp.Password);
         await page.GotoAsync(_app.Url("/auth/logout"));
-        await Screenshots.SaveAsync(page, "logout");
+
+        // The test app overrides this page (Areas/KegAuth/Pages/Logout.cshtml): its copy wins, in the library's layout, with the library's model.
+        Assert.Equal("This is the test app's own sign-out page.", await page.TextContentAsync("#app-override"));
+        Assert.Equal("Leaving already?", await page.TitleAsync());
+        Assert.Equal("8px", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.keg-main')).borderTopLeftRadius"));
+        await Screenshots.SaveAsync(page, "logout-overridden-by-the-app");
         await page.ClickAsync("button[type=submit]");
 
         Assert.Equal(_app.Url("/auth/login?done=signed-out"), page.Url);
