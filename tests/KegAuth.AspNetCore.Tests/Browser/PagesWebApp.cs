@@ -66,7 +66,12 @@ public sealed class PagesWebApp : IAsyncDisposable
                 options.Lockout.Login.LockoutPeriod = TestWebApp.LockoutPeriod;
                 options.PasswordPolicy.RequiredCharacterClasses = 1;
             })
-            .AddCookies(cookies => cookies.ValidationInterval = TimeSpan.Zero)
+            .AddCookies(cookies =>
+            {
+                // As the web sample: 401/403 rather than redirects to cookie paths the app lacks.
+                cookies.UseStatusCodes = true;
+                cookies.ValidationInterval = TimeSpan.Zero;
+            })
             .AddSignIn<WebAttempt>()
             .AddPasswordReset<WebAttempt, CapturingResetSender>(reset =>
             {
