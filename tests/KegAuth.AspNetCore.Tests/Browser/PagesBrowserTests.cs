@@ -72,6 +72,22 @@ public sealed class PagesBrowserTests(ChromiumFixture chromium) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Signing_in_and_out_needs_no_javascript()
+    {
+        await _app.AddUserAsync(Email);
+        var context = await chromium.Browser.NewContextAsync(new() { JavaScriptEnabled = false });
+        _contexts.Add(context);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_app.Url("/auth/login"));
+        await SignInOnPageAsync(page, Email, TestWebApp.Password);
+        Assert.Equal($"Signed in as {Email}", await page.TextContentAsync("body"));
+
+        await page.GotoAsync(_app.Url("/auth/logout"));
+        await page.ClickAsync("button[type=submit]");
+        Assert.Equal(_app.Url("/auth/login?done=signed-out"), page.Url);
+    }
+
+    [Fact]
     public async Task A_wrong_password_is_shown_next_to_the_password_field_which_takes_the_focus()
     {
         await _app.AddUserAsync(Email);
