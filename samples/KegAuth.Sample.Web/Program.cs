@@ -1,6 +1,7 @@
-// KegAuth on ASP.NET Core: a minimal API with cookie login, API tokens, lockout, password reset and
-// a permission-protected endpoint, on a SQLite file it creates and seeds on first run.
-// Run: dotnet run --project samples/KegAuth.Sample.Web
+// KegAuth on ASP.NET Core: KegAuth's pages (login, logout, forgot/reset password, verify account, change
+// password) for people, its JSON endpoints for API clients, API tokens, lockout and a permission-protected
+// endpoint, on a SQLite file it creates and seeds on first run.
+// Run: dotnet run --project samples/KegAuth.Sample.Web, then open the printed URL (it starts on /auth/login).
 // Commands: dotnet run --project samples/KegAuth.Sample.Web -- auth --help (create-user, set-password, ...)
 // PostgreSQL: set ConnectionStrings__Postgres to a connection string.
 // Reset links start with KegAuth:PublicBaseUrl (appsettings.json), never with the request's Host header.
@@ -36,7 +37,8 @@ builder.Services.AddKegAuth<SampleDb, User>(options =>
     .AddSignIn<Attempt>()
     .AddPasswordReset<Attempt, ConsoleResetSender>(reset =>
         reset.PublicBaseUrl = new Uri(builder.Configuration["KegAuth:PublicBaseUrl"] ?? "http://localhost:5000/"))
-    .AddDeclaredPermissions(SamplePermissions.All);
+    .AddDeclaredPermissions(SamplePermissions.All)
+    .AddPages();
 builder.AddSampleTelemetry();
 
 // Cookies are encrypted with Data Protection keys. On PostgreSQL the keys live in the database, so
@@ -58,7 +60,16 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapSampleTelemetry();
 
-app.MapGet("/", () => "KegAuth sample: KegAuth's endpoints under /api/auth (register, login, logout, logout-everywhere, forgot-password, reset-password, verify-account, resend-verification, change-password, api-token; GET me). Send JSON (Content-Type: application/json). GET /admin/users needs users.view.");
+// The pages' stylesheet is a static web asset of KegAuth.AspNetCore.UI (from the build output in any environment).
+app.MapStaticAssets();
+
+// KegAuth's pages under /auth: login, logout, forgot-password, reset-password, verify-account, change-password.
+// To change one, add Areas/KegAuth/Pages/<Name>.cshtml to this project: the app's copy wins.
+app.MapKegAuthPages();
+
+app.MapGet("/", (HttpContext http) => http.User.Identity?.IsAuthenticated == true
+    ? Results.Text($"Signed in as {http.User.Identity.Name}. Pages: /auth/change-password, /auth/logout. API clients: KegAuth's JSON endpoints under /api/auth (register, login, logout, logout-everywhere, forgot-password, reset-password, verify-account, resend-verification, change-password, api-token; GET me); send JSON (Content-Type: application/json). GET /admin/users needs users.view.")
+    : Results.Redirect("/auth/login"));
 
 // KegAuth's ready-made JSON endpoints, registration included: problem+json errors, 429 with Retry-After,
 // the password policy, cross-site requests refused.
@@ -80,7 +91,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
 {
     foreach (var url in app.Urls)
     {
-        Console.WriteLine($"KegAuth sample listening on {url}");
+        Console.WriteLine($"KegAuth sample listening on {url} (sign in at {url.TrimEnd('/')}/auth/login)");
     }
 });
 await app.RunAsync();

@@ -45,6 +45,31 @@ public sealed class SampleWebSmokeTests : IDisposable
     }
 
     [Fact]
+    public async Task The_sample_opens_on_kegauths_login_page_with_its_stylesheet()
+    {
+        Directory.CreateDirectory(_folder);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder, "sample.db"), Pooling = false }.ToString();
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseSetting("ConnectionStrings:Sqlite", connectionString)
+            .UseSetting("KegAuth:PasswordWorkFactor", "4"));
+        using var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var home = await client.GetAsync("/");
+        var login = await client.GetAsync("/auth/login");
+        var stylesheet = await client.GetAsync("/_content/KegAuth.AspNetCore.UI/kegauth.css");
+
+        Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+        Assert.Equal("/auth/login", home.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        var html = await login.Content.ReadAsStringAsync();
+        Assert.Contains("autocomplete=\"current-password\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"__RequestVerificationToken\"", html, StringComparison.Ordinal);
+        Assert.Contains("/_content/KegAuth.AspNetCore.UI/kegauth.css", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, stylesheet.StatusCode);
+        Assert.Equal("text/css", stylesheet.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_samples_registration_refuses_look_alike_usernames_and_short_passwords()
     {
         Directory.CreateDirectory(_folder);
