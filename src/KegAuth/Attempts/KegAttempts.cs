@@ -249,12 +249,14 @@ public static class KegAttempts
         return LockoutRule.Evaluate(newest, successRestarts, limit, policy, now);
     }
 
+    // Stryker disable once Equality : at exactly the limit, cutting to the limit returns the same text
     private static string? CutSourceIp(string? sourceIp)
         => sourceIp is { Length: > MaxSourceIpLength } ? sourceIp[..MaxSourceIpLength] : sourceIp;
 
     /// <summary>
     /// Cuts input to the column's length, so that what is counted is what is stored (never splitting a
-    /// surrogate pair), and replaces NUL, which PostgreSQL text cannot store.
+    /// surrogate pair), and replaces what PostgreSQL text cannot store: NUL, and a surrogate without its
+    /// pair (no UTF-8 encoding exists for it; the insert would fail).
     /// </summary>
     private static string CutUserInput(string userInput)
     {
@@ -263,6 +265,12 @@ public static class KegAttempts
             userInput = userInput.Replace('\0', '\uFFFD');
         }
 
+        if (userInput.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0)
+        {
+            userInput = ReplaceLoneSurrogates(userInput);
+        }
+
+        // Stryker disable once Equality : at exactly the limit the cut keeps every character (the last one is never half a pair here)
         if (userInput.Length <= MaxUserInputLength)
         {
             return userInput;
@@ -270,5 +278,23 @@ public static class KegAttempts
 
         var length = char.IsHighSurrogate(userInput[MaxUserInputLength - 1]) ? MaxUserInputLength - 1 : MaxUserInputLength;
         return userInput[..length];
+    }
+
+    private static string ReplaceLoneSurrogates(string text)
+    {
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(chars[i]))
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars);
     }
 }
