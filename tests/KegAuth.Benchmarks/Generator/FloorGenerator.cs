@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace KegAuth.Benchmarks.Generator;
 
 /// <summary>
-/// The floor any attribute-driven generator pays: the same five <c>ForAttributeWithMetadataName</c>
+/// The floor any attribute-driven generator pays: the same six <c>ForAttributeWithMetadataName</c>
 /// calls as KegAuth's generator, a trivial transform, and an output that adds nothing (a pipeline
 /// with no output is never run).
 /// </summary>
@@ -12,7 +12,7 @@ public sealed class FloorGenerator : IIncrementalGenerator
 {
     private static readonly string[] Attributes =
     {
-        "KegAuth.KegUserAttribute", "KegAuth.KegPermissionAttribute", "KegAuth.KegBundleAttribute", "KegAuth.KegGroupAttribute", "KegAuth.KegAttemptAttribute",
+        "KegAuth.KegUserAttribute", "KegAuth.KegPermissionAttribute", "KegAuth.KegBundleAttribute", "KegAuth.KegGroupAttribute", "KegAuth.KegAttemptAttribute", "KegAuth.KegPermissionSetAttribute",
     };
 
     /// <inheritdoc/>
