@@ -62,13 +62,13 @@ internal sealed class KegApiTokenFailureLimiter : IDisposable
         var addressHash = Hash("address:" + addressText);
         if (loginId is null)
         {
-            return new KegApiTokenClient(null, "-", Bucket(addressHash), addressText);
+            return new KegApiTokenClient(null, null, _fingerprint, Bucket(addressHash), addressText);
         }
 
         // The log names the login id by the fingerprint every KegAuth event uses, so one account's
         // sign-in and API-token events can be followed together; the bucket stays under this key.
         var loginIdHash = Hash("login-id:" + loginId);
-        return new KegApiTokenClient(Bucket(loginIdHash), _fingerprint.Of(loginId), Bucket(addressHash), addressText);
+        return new KegApiTokenClient(Bucket(loginIdHash), loginId, _fingerprint, Bucket(addressHash), addressText);
     }
 
     /// <summary>
@@ -181,10 +181,15 @@ internal sealed class KegApiTokenFailureLimiter : IDisposable
 
 /// <summary>Who a failure is charged to: a login-id bucket and fingerprint (none when the token did not parse) and an address bucket.</summary>
 /// <param name="LoginIdBucket">The login id's bucket, or null.</param>
-/// <param name="LoginIdFingerprint">12 hex characters of a keyed hash of the login id, for logs; "-" without one.</param>
+/// <param name="LoginId">The login id, or null when the token did not parse; never logged as such.</param>
+/// <param name="Fingerprints">Makes the log's fingerprint of the login id.</param>
 /// <param name="AddressBucket">The address's bucket.</param>
 /// <param name="Address">The address as counted (IPv4, IPv6 /64, or "unknown").</param>
-internal readonly record struct KegApiTokenClient(int? LoginIdBucket, string LoginIdFingerprint, int AddressBucket, string Address);
+internal readonly record struct KegApiTokenClient(int? LoginIdBucket, string? LoginId, KegLoginIdFingerprint Fingerprints, int AddressBucket, string Address)
+{
+    /// <summary>12 hex characters of a keyed hash of the login id, for logs; "-" without one. Computed when a log line asks: a successful request logs nothing and must not pay an HMAC for it.</summary>
+    public string LoginIdFingerprint => Fingerprints.Of(LoginId);
+}
 
 /// <summary>The failure budgets a request is counted against.</summary>
 [Flags]

@@ -31,6 +31,14 @@ internal sealed class DeclaredPermissionIndex
     /// <summary>Every declared token and its first owner, in the compilation's file order.</summary>
     public IReadOnlyDictionary<string, Owner> Owners => _owners;
 
+    // Both permission analyzers ask for the same compilation's index: it is built once and shared.
+    // A cancelled build is not kept (PublicationOnly), so the next caller builds it again.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, System.Lazy<DeclaredPermissionIndex>> Cache = new();
+
+    /// <summary>The index of <paramref name="compilation"/>, built on first use and shared by every analyzer.</summary>
+    public static DeclaredPermissionIndex For(Compilation compilation, CancellationToken cancellationToken) =>
+        Cache.GetValue(compilation, c => new System.Lazy<DeclaredPermissionIndex>(() => Build(c, cancellationToken), System.Threading.LazyThreadSafetyMode.PublicationOnly)).Value;
+
     /// <summary>Finds the sets of <paramref name="compilation"/>.</summary>
     public static DeclaredPermissionIndex Build(Compilation compilation, CancellationToken cancellationToken)
     {

@@ -26,7 +26,7 @@ public sealed class KegPermissionSetAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var index = new System.Lazy<DeclaredPermissionIndex>(() => DeclaredPermissionIndex.Build(start.Compilation, start.CancellationToken));
+            var index = new System.Lazy<DeclaredPermissionIndex>(() => DeclaredPermissionIndex.For(start.Compilation, start.CancellationToken));
             start.RegisterSymbolAction(symbol => Analyze(symbol, index), SymbolKind.NamedType);
         });
     }

@@ -36,7 +36,7 @@ public sealed class KegPermissionTokenAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var index = new System.Lazy<DeclaredPermissionIndex>(() => DeclaredPermissionIndex.Build(start.Compilation, start.CancellationToken));
+            var index = new System.Lazy<DeclaredPermissionIndex>(() => DeclaredPermissionIndex.For(start.Compilation, start.CancellationToken));
             start.RegisterOperationAction(
                 operation =>
                 {
