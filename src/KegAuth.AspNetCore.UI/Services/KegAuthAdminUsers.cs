@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 namespace KegAuth.AspNetCore.UI.Services;
@@ -10,11 +11,12 @@ internal interface IKegAuthAdminUsers
 }
 
 /// <summary>One row of the user list.</summary>
+/// <param name="Key">The primary key as invariant text (the edit page's route).</param>
 /// <param name="LoginId">The login id.</param>
 /// <param name="IsEnabled">Whether the user is enabled.</param>
 /// <param name="IsSuperuser">Whether the user is a superuser.</param>
 /// <param name="LastLoginUtc">The last sign-in, if any.</param>
-internal sealed record KegUserListRow(string LoginId, bool IsEnabled, bool IsSuperuser, DateTime? LastLoginUtc);
+internal sealed record KegUserListRow(string Key, string LoginId, bool IsEnabled, bool IsSuperuser, DateTime? LastLoginUtc);
 
 /// <summary>A page of users and the login id to continue after, when there are more.</summary>
 /// <param name="Rows">The users.</param>
@@ -35,6 +37,7 @@ internal sealed class KegAuthAdminUsers<TContext, TUser>(TContext db) : IKegAuth
     public async Task<KegUserListPage> ListAsync(string? search, string? after, int pageSize, CancellationToken cancellationToken)
     {
         var login = TUser.LoginIdPropertyName;
+        var key = db.Model.FindEntityType(typeof(TUser))!.FindPrimaryKey()!.Properties[0].Name;
         var query = db.Set<TUser>().AsNoTracking();
         if (!string.IsNullOrEmpty(search))
         {
@@ -48,10 +51,11 @@ internal sealed class KegAuthAdminUsers<TContext, TUser>(TContext db) : IKegAuth
 
         var rows = await query.OrderBy(u => EF.Property<string>(u, login))
             .Take(pageSize + 1)
-            .Select(u => new KegUserListRow(EF.Property<string>(u, login), u.IsEnabled, u.IsSuperuser, u.LastLoginUtc))
+            .Select(u => new { Key = EF.Property<object>(u, key), LoginId = EF.Property<string>(u, login), u.IsEnabled, u.IsSuperuser, u.LastLoginUtc })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        return rows.Count > pageSize
-            ? new KegUserListPage(rows[..pageSize], rows[pageSize - 1].LoginId)
-            : new KegUserListPage(rows, null);
+        var page = rows.Take(pageSize)
+            .Select(u => new KegUserListRow(Convert.ToString(u.Key, CultureInfo.InvariantCulture) ?? string.Empty, u.LoginId, u.IsEnabled, u.IsSuperuser, u.LastLoginUtc))
+            .ToList();
+        return new KegUserListPage(page, rows.Count > pageSize ? page[^1].LoginId : null);
     }
 }

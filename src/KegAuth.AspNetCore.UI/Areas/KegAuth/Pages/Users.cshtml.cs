@@ -5,8 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KegAuth.AspNetCore.UI.Pages;
 
 /// <summary>The admin's user list (search by login id prefix, keyset paging), for users with <c>auth-manage</c>. Supports KegAuth's pages.</summary>
-[KegPermissions(ManagePermission)]
-public sealed class UsersModel : KegAuthPageModel
+public sealed class UsersModel : KegAuthAdminPageModel
 {
     /// <summary>keg-auth's permission for its admin views.</summary>
     public const string ManagePermission = "auth-manage";
@@ -25,8 +24,12 @@ public sealed class UsersModel : KegAuthPageModel
     internal KegUserListPage Listing { get; private set; } = new([], null);
 
     /// <summary>Lists one page.</summary>
+    /// <param name="done">What the previous page finished (<c>deleted</c>).</param>
     /// <returns>A task.</returns>
-    public async Task OnGetAsync()
-        => Listing = await HttpContext.RequestServices.GetRequiredService<IKegAuthAdminUsers>()
+    public async Task OnGetAsync(string? done = null)
+    {
+        ShowDone(done, "user");
+        Listing = await HttpContext.RequestServices.GetRequiredService<IKegAuthAdminUsers>()
             .ListAsync(Search, After, PageSize, HttpContext.RequestAborted).ConfigureAwait(false);
+    }
 }
