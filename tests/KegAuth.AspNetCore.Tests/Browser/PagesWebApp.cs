@@ -15,10 +15,14 @@ namespace KegAuth.AspNetCore.Tests.Browser;
 /// <summary>
 /// The test app with KegAuth's pages on real Kestrel at a loopback port (a browser cannot reach a
 /// TestServer), over a fresh SQLite file, on the real clock. Reset and verification mails are captured;
-/// their links point at this app. <c>GET /</c> says who is signed in.
+/// their links point at this app. <c>GET /</c> says who is signed in; <c>GET /reports</c> needs the
+/// declared permission <see cref="ReportsView"/>.
 /// </summary>
 public sealed class PagesWebApp : IAsyncDisposable
 {
+    /// <summary>The permission the app declares in code (synced at start-up) and <c>/reports</c> needs.</summary>
+    public const string ReportsView = "reports.view";
+
     private readonly WebApplication _app;
     private readonly WebDatabase _database;
 
@@ -80,6 +84,7 @@ public sealed class PagesWebApp : IAsyncDisposable
                 // Inline, so the mail is captured before the page answers.
                 reset.SendInBackground = false;
             })
+            .AddDeclaredPermissions([new KegDeclaredPermission(ReportsView, "View reports")])
             .AddPages();
 
         var app = builder.Build();
@@ -87,6 +92,7 @@ public sealed class PagesWebApp : IAsyncDisposable
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/", (HttpContext http) => http.User.Identity?.IsAuthenticated == true ? $"Signed in as {http.User.Identity.Name}" : "Not signed in");
+        app.MapGet("/reports", () => "reports").RequireKegPermissions(ReportsView);
         app.MapKegAuthPages();
         await using (var scope = app.Services.CreateAsyncScope())
         {
