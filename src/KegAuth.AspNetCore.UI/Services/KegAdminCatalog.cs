@@ -36,7 +36,7 @@ internal sealed class KegAdminCatalog<TEntity> : IKegAdminCatalog
         var query = _db.Set<TEntity>().AsNoTracking();
         if (!string.IsNullOrEmpty(search))
         {
-            query = query.Where(e => EF.Property<string>(e, name).StartsWith(search));
+            query = KegAdminPrefix.StartingWith(query, name, search);
         }
 
         if (!string.IsNullOrEmpty(after))

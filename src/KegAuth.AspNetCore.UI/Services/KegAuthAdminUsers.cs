@@ -26,7 +26,7 @@ internal sealed record KegUserListPage(IReadOnlyList<KegUserListRow> Rows, strin
 /// <summary>
 /// Keyset paging over the login id (unique and indexed): each page is an index range scan however far
 /// the admin pages, where OFFSET would read and skip every earlier row. Search is by prefix for the
-/// same reason: <c>LIKE 'x%'</c> can use the index, <c>'%x%'</c> cannot.
+/// same reason, written as a range on the index (<see cref="KegAdminPrefix"/>); a substring search could not use it.
 /// </summary>
 /// <typeparam name="TContext">The app's context.</typeparam>
 /// <typeparam name="TUser">The user type.</typeparam>
@@ -41,7 +41,7 @@ internal sealed class KegAuthAdminUsers<TContext, TUser>(TContext db) : IKegAuth
         var query = db.Set<TUser>().AsNoTracking();
         if (!string.IsNullOrEmpty(search))
         {
-            query = query.Where(u => EF.Property<string>(u, login).StartsWith(search));
+            query = KegAdminPrefix.StartingWith(query, login, search);
         }
 
         if (!string.IsNullOrEmpty(after))
