@@ -25,6 +25,7 @@ internal static class RerunProfile
         var floor = GeneratorBenchmarks.Driver(new FloorGenerator(), track: false).RunGenerators(project.Compilation);
         var baselineGenerator = baselinePath is null ? null : BaselineGenerator.Load(baselinePath);
         var baseline = baselineGenerator is null ? null : GeneratorBenchmarks.Driver(baselineGenerator, track: false).RunGenerators(project.Compilation);
+        Console.WriteLine($"output: {Describe(keg)}" + (baseline is null ? string.Empty : $"; baseline output: {Describe(baseline)}"));
         for (var round = 0; round < Rounds; round++)
         {
             var kegTime = CpuTimePerRerun(keg, project);
@@ -53,6 +54,12 @@ internal static class RerunProfile
 
             Console.WriteLine(line);
         }
+    }
+
+    private static string Describe(GeneratorDriver driver)
+    {
+        var trees = driver.GetRunResult().GeneratedTrees;
+        return $"{trees.Length} files, {trees.Sum(t => t.GetText().Lines.Count):N0} lines, {trees.Sum(t => t.Length):N0} characters";
     }
 
     private static double CpuTimePerFirstRun(IIncrementalGenerator generator, SyntheticCompilation project)
