@@ -19,7 +19,6 @@ internal static class KnownTypes
     public const string IKegBundle = "global::KegAuth.IKegBundle";
     public const string IKegGroup = "global::KegAuth.IKegGroup";
     public const string IKegPermissionUser = "global::KegAuth.IKegPermissionUser";
-    public const string EntityKind = "global::KegAuth.KegEntityKind";
     public const string Attempts = "global::KegAuth.KegAttempts";
     public const string AttemptType = "global::KegAuth.AttemptType";
     public const string DbContext = "global::Microsoft.EntityFrameworkCore.DbContext";
@@ -28,7 +27,6 @@ internal static class KnownTypes
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string TimeSpan = "global::System.TimeSpan";
     public const string DateTime = "global::System.DateTime";
-    public const string Type = "global::System.Type";
     public const string MaxLength = "global::System.ComponentModel.DataAnnotations.MaxLength";
     public const string NotMapped = "[global::System.ComponentModel.DataAnnotations.Schema.NotMapped]";
     public const string Index = "global::Microsoft.EntityFrameworkCore.Index";
