@@ -106,6 +106,31 @@ public sealed class AdminManagementBrowserTests(ChromiumFixture chromium) : IAsy
     }
 
     [Fact]
+    public async Task A_disabled_from_date_in_the_past_ends_the_users_access_and_clearing_it_restores_it()
+    {
+        await AddAdminAsync(Admin);
+        var id = await _app.AddUserAsync(Plain);
+        var user = await SignedInPageAsync(Plain);
+        Assert.Equal(403, await StatusAsync(user, "/reports"));
+        var admin = await SignedInPageAsync(Admin);
+        await admin.GotoAsync(_app.Url($"/auth/users/edit/{id}"));
+        Assert.Equal("Disabled from (UTC, optional)", (await admin.TextContentAsync("label[for=disabledUtc]"))!.Trim());
+
+        await admin.FillAsync("#disabledUtc", "2020-01-02T03:04");
+        await admin.ClickAsync("#keg-user-form button[type=submit]");
+        Assert.Equal("2020-01-02T03:04", await admin.InputValueAsync("#disabledUtc"));
+        Assert.Equal(new DateTime(2020, 1, 2, 3, 4, 0, DateTimeKind.Utc), await _app.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.DisabledUtc).SingleAsync()));
+
+        // The cookie is checked against the user's active state on every request: 403 (signed in) became 401.
+        Assert.Equal(401, await StatusAsync(user, "/reports"));
+
+        await admin.FillAsync("#disabledUtc", "");
+        await admin.ClickAsync("#keg-user-form button[type=submit]");
+        Assert.Null(await _app.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.DisabledUtc).SingleAsync()));
+        await SignInAgainAsync(user, Plain);
+    }
+
+    [Fact]
     public async Task An_admin_who_loses_auth_manage_on_the_admin_pages_loses_them_on_the_next_request()
     {
         await AddAdminAsync(Admin);
