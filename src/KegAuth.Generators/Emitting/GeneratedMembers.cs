@@ -23,11 +23,11 @@ internal static class GeneratedMembers
 
     /// <summary>
     /// The members a user gets from its own attributes (<c>[KegUser]</c>, <c>[KegUserEmail]</c>,
-    /// <c>[KegUserToken]</c>), known without the rest of the compilation.
+    /// <c>[KegUserToken]</c>, <c>[KegUserTotp]</c>), known without the rest of the compilation.
     /// </summary>
-    public static List<GeneratedMember> ForUser(bool hasEmail, bool hasToken)
+    public static List<GeneratedMember> ForUser(bool hasEmail, bool hasToken, bool hasTotp = false)
     {
-        var user = new UserModel(Probe, "Id", KeyKind.Int32, KeyIsNullable: false, hasEmail, hasToken, Registered: false, EquatableArray<string>.Empty);
+        var user = new UserModel(Probe, "Id", KeyKind.Int32, KeyIsNullable: false, hasEmail, hasToken, hasTotp, Registered: false, EquatableArray<string>.Empty);
         var mixin = UserMixinModel.From(user);
         var members = KegUserMembers.Spec.Describe(user, relationships: false).ToList();
         if (hasEmail)
@@ -38,6 +38,11 @@ internal static class GeneratedMembers
         if (hasToken)
         {
             members.AddRange(KegUserTokenMembers.Spec.Describe(mixin, relationships: false));
+        }
+
+        if (hasTotp)
+        {
+            members.AddRange(KegUserTotpMembers.Spec.Describe(mixin, relationships: false));
         }
 
         return members;

@@ -10,6 +10,7 @@ namespace KegAuth.Generators.Models;
 /// <param name="HasEmail">Whether <c>[KegUserEmail]</c> is present.</param>
 /// <param name="HasToken">Whether <c>[KegUserToken]</c> is present.</param>
 /// <param name="Registered">Whether <c>[KegUser(Registered = true)]</c> is set.</param>
+/// <param name="HasTotp">Whether <c>[KegUserTotp]</c> is present.</param>
 /// <param name="BlockedRelationshipMembers">Permission members the class declares itself (KEG011): with any of them registered, the permission members are not generated.</param>
 internal sealed record UserModel(
     EntityTypeModel Type,
@@ -18,5 +19,6 @@ internal sealed record UserModel(
     bool KeyIsNullable,
     bool HasEmail,
     bool HasToken,
+    bool HasTotp,
     bool Registered,
     EquatableArray<string> BlockedRelationshipMembers);

@@ -17,12 +17,13 @@ internal enum KegAttributes
     Bundle = 16,
     Group = 32,
     Attempt = 64,
+    UserTotp = 128,
 
     /// <summary>The attributes that make a class an entity (the rest are user mixins).</summary>
     Entities = User | Permission | Bundle | Group | Attempt,
 
     /// <summary>The user mixins, which need <see cref="User"/>.</summary>
-    Mixins = UserEmail | UserToken,
+    Mixins = UserEmail | UserToken | UserTotp,
 }
 
 /// <summary>Reads <see cref="KegAttributes"/> from symbols; maps between attributes, kinds and the names messages use.</summary>
@@ -69,6 +70,7 @@ internal static class KegAttributeReader
             "KegUserAttribute" => KegAttributes.User,
             "KegUserEmailAttribute" => KegAttributes.UserEmail,
             "KegUserTokenAttribute" => KegAttributes.UserToken,
+            "KegUserTotpAttribute" => KegAttributes.UserTotp,
             "KegPermissionAttribute" => KegAttributes.Permission,
             "KegBundleAttribute" => KegAttributes.Bundle,
             "KegGroupAttribute" => KegAttributes.Group,
@@ -76,6 +78,9 @@ internal static class KegAttributeReader
             _ => KegAttributes.None,
         };
     }
+
+    /// <summary>The user mixins, in a fixed order: each needs <c>[KegUser]</c> on the same class (KEG002).</summary>
+    public static readonly KegAttributes[] MixinAttributes = { KegAttributes.UserEmail, KegAttributes.UserToken, KegAttributes.UserTotp };
 
     /// <summary>The entity attributes among <paramref name="flags"/>, in the fixed order.</summary>
     public static List<KegAttributes> EntityFlags(KegAttributes flags)
@@ -113,7 +118,13 @@ internal static class KegAttributeReader
     };
 
     /// <summary>The attribute as users write it, without brackets: <c>KegUser</c>.</summary>
-    public static string ShortName(KegAttributes attribute) => "Keg" + (attribute == KegAttributes.UserEmail ? "UserEmail" : attribute == KegAttributes.UserToken ? "UserToken" : KindOf(attribute).ToString());
+    public static string ShortName(KegAttributes attribute) => "Keg" + attribute switch
+    {
+        KegAttributes.UserEmail => "UserEmail",
+        KegAttributes.UserToken => "UserToken",
+        KegAttributes.UserTotp => "UserTotp",
+        _ => KindOf(attribute).ToString(),
+    };
 
     /// <summary>The kind's name in messages: <c>user</c>, <c>permission</c>, ...</summary>
     public static string KindName(EntityKind kind) => kind.ToString().ToLowerInvariant();

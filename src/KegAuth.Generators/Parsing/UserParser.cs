@@ -25,6 +25,7 @@ internal static class UserParser
             KeyIsNullable: key.NullableAnnotation == NullableAnnotation.Annotated,
             HasEmail: (check.Attributes & KegAttributes.UserEmail) != 0,
             HasToken: (check.Attributes & KegAttributes.UserToken) != 0,
+            HasTotp: (check.Attributes & KegAttributes.UserTotp) != 0,
             Registered: check.Registered,
             check.BlockedRelationshipMembers.ToEquatableArray());
     }
