@@ -1,3 +1,7 @@
+using System.Linq.Expressions;
+using KegAuth.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
 namespace KegAuth.Infrastructure;
 
 /// <summary>
@@ -118,6 +122,99 @@ public static class KegUserTotpSupport
             user.ResetSessionKey();
         }
     }
+
+    /// <summary>
+    /// <see cref="Verify"/> for a sign-in: the code's step is recorded in the database by one
+    /// conditional update that only a newer step passes, so two requests racing with the same code
+    /// cannot both succeed (the in-memory check alone lets both through). Nothing to save.
+    /// </summary>
+    /// <param name="users">The EF Core user set the user came from, such as <c>db.Users</c>.</param>
+    /// <param name="user">The user signing in.</param>
+    /// <param name="code">What the user typed.</param>
+    /// <param name="options">The KegAuth options (clock and protector).</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    /// <returns>Whether the code was right and this request was the one to use it.</returns>
+    /// <exception cref="ArgumentException"><paramref name="users"/> is not an EF Core query over an entity with a single key.</exception>
+    public static async Task<bool> VerifyOnceAsync<TUser>(IQueryable<TUser> users, TUser user, string? code, KegAuthOptions options, CancellationToken cancellationToken = default)
+        where TUser : class, IKegUserTotp
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(options);
+        var keyProperty = KeyPropertyOf(users);
+        if (!user.TotpEnabled || Check(user, code, options) is not { } step)
+        {
+            return false;
+        }
+
+        var row = Expression.Parameter(typeof(TUser), "user");
+        var lastStep = Expression.Property(row, typeof(TUser).GetProperty(nameof(IKegUserTotp.TotpLastStep))!);
+        Expression<Func<long?>> stepValue = () => step;
+        var newer = Expression.OrElse(Expression.Equal(lastStep, Expression.Constant(null, typeof(long?))), Expression.LessThan(lastStep, stepValue.Body));
+        var filter = Expression.Lambda<Func<TUser, bool>>(Expression.AndAlso(StillOn(row, keyProperty, user), newer), row);
+        var column = Expression.Lambda<Func<TUser, long?>>(lastStep, row);
+        var written = await users.Where(filter)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(column, step), cancellationToken)
+            .ConfigureAwait(false);
+        if (written != 1)
+        {
+            return false;
+        }
+
+        user.TotpLastStep = step;
+        return true;
+    }
+
+    /// <summary>
+    /// <see cref="RedeemRecoveryCode"/> for a sign-in: the code is removed in the database by one
+    /// conditional update on the stored codes as read, so a code raced by two requests is used by
+    /// one. Nothing to save.
+    /// </summary>
+    /// <param name="users">The EF Core user set the user came from, such as <c>db.Users</c>.</param>
+    /// <param name="user">The user signing in.</param>
+    /// <param name="code">What the user typed.</param>
+    /// <param name="cancellationToken">Cancels the update.</param>
+    /// <returns>Whether the code was unused and this request was the one to use it.</returns>
+    /// <exception cref="ArgumentException"><paramref name="users"/> is not an EF Core query over an entity with a single key.</exception>
+    public static async Task<bool> RedeemRecoveryCodeOnceAsync<TUser>(IQueryable<TUser> users, TUser user, string? code, CancellationToken cancellationToken = default)
+        where TUser : class, IKegUserTotp
+    {
+        ArgumentNullException.ThrowIfNull(users);
+        ArgumentNullException.ThrowIfNull(user);
+        var keyProperty = KeyPropertyOf(users);
+        var read = user.TotpRecoveryCodes;
+        if (!user.TotpEnabled || !KegRecoveryCodes.TryRedeem(read, code, out var remaining))
+        {
+            return false;
+        }
+
+        var row = Expression.Parameter(typeof(TUser), "user");
+        var codes = Expression.Property(row, typeof(TUser).GetProperty(nameof(IKegUserTotp.TotpRecoveryCodes))!);
+        Expression<Func<string?>> readValue = () => read;
+        var unchanged = Expression.Equal(codes, readValue.Body);
+        var filter = Expression.Lambda<Func<TUser, bool>>(Expression.AndAlso(StillOn(row, keyProperty, user), unchanged), row);
+        var column = Expression.Lambda<Func<TUser, string?>>(codes, row);
+        var written = await users.Where(filter)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(column, remaining), cancellationToken)
+            .ConfigureAwait(false);
+        if (written != 1)
+        {
+            return false;
+        }
+
+        user.TotpRecoveryCodes = remaining;
+        return true;
+    }
+
+    private static System.Reflection.PropertyInfo KeyPropertyOf<TUser>(IQueryable<TUser> users)
+        => KegQueryRoots.KeyProperty(users.Expression)
+            ?? throw new ArgumentException("Pass the EF Core user set (such as db.Users) of an entity with a single key: the update names the row by its key.", nameof(users));
+
+    // The same row, with the second factor still on (a concurrent disable wins).
+    private static BinaryExpression StillOn<TUser>(ParameterExpression row, System.Reflection.PropertyInfo keyProperty, TUser user)
+        => Expression.AndAlso(
+            KegQueryRoots.SameRow(row, keyProperty, keyProperty.GetValue(user)),
+            Expression.Property(row, typeof(TUser).GetProperty(nameof(IKegUserTotp.TotpEnabled))!));
 
     private static long? Check(IKegUserTotp user, string? code, KegAuthOptions options)
     {

@@ -121,6 +121,70 @@ public abstract class TotpUserTests(Func<TestDatabase> newDatabase)
         Assert.Throws<InvalidOperationException>(() => user.BeginTotpEnrollment("Keg", kit.Options));
     }
 
+    [Fact]
+    public async Task The_same_code_raced_by_parallel_sign_ins_succeeds_once()
+    {
+        using var kit = new KegDatabase<TotpContext>(newDatabase());
+        var user = Enrolled(kit, out var secret);
+        kit.Clock.Advance(KegTotp.Period);
+        var code = CodeNow(kit, secret);
+
+        // Each sign-in reads the user in its own context, as separate requests (or nodes) do.
+        var attempts = Enumerable.Range(0, 6).Select(async _ =>
+        {
+            await using var db = kit.NewContext();
+            var copy = db.Users.Single(u => u.Id == user.Id);
+            return await Infrastructure.KegUserTotpSupport.VerifyOnceAsync(db.Users, copy, code, kit.Options);
+        }).ToList();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Single(results, accepted => accepted);
+        var stored = Reload(kit, user);
+        Assert.Equal(KegTotp.StepAt(kit.Clock.GetUtcNow()), stored.TotpLastStep);
+        await using var later = kit.NewContext();
+        Assert.False(await Infrastructure.KegUserTotpSupport.VerifyOnceAsync(later.Users, later.Users.Single(u => u.Id == user.Id), code, kit.Options));
+    }
+
+    [Fact]
+    public async Task A_recovery_code_raced_by_parallel_sign_ins_is_used_once_and_the_others_stay()
+    {
+        using var kit = new KegDatabase<TotpContext>(newDatabase());
+        var user = Enrolled(kit, out _);
+        var codes = user.GenerateRecoveryCodes(4);
+        Update(kit, user);
+
+        var attempts = Enumerable.Range(0, 6).Select(async _ =>
+        {
+            await using var db = kit.NewContext();
+            var copy = db.Users.Single(u => u.Id == user.Id);
+            return await Infrastructure.KegUserTotpSupport.RedeemRecoveryCodeOnceAsync(db.Users, copy, codes[2]);
+        }).ToList();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Single(results, redeemed => redeemed);
+        var stored = Reload(kit, user);
+        Assert.Equal(3, stored.RecoveryCodesLeft);
+        Assert.False(stored.RedeemRecoveryCode(codes[2]));
+        Assert.True(stored.RedeemRecoveryCode(codes[3]));
+    }
+
+    [Fact]
+    public async Task A_sign_in_racing_a_disable_does_not_pass()
+    {
+        using var kit = new KegDatabase<TotpContext>(newDatabase());
+        var user = Enrolled(kit, out var secret);
+        kit.Clock.Advance(KegTotp.Period);
+        await using var signIn = kit.NewContext();
+        var stale = signIn.Users.Single(u => u.Id == user.Id);
+
+        var current = Reload(kit, user);
+        current.DisableTotp();
+        Update(kit, current);
+
+        Assert.False(await Infrastructure.KegUserTotpSupport.VerifyOnceAsync(signIn.Users, stale, CodeNow(kit, secret), kit.Options));
+        Assert.Throws<ArgumentException>(() => Infrastructure.KegUserTotpSupport.VerifyOnceAsync(new[] { stale }.AsQueryable(), stale, "123456", kit.Options).GetAwaiter().GetResult());
+    }
+
     private static TotpUser Enrolled(KegDatabase<TotpContext> kit, out byte[] secret)
     {
         var user = kit.Save(new TotpUser { Email = "eve@example.com" });
