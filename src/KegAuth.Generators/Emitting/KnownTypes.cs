@@ -14,6 +14,10 @@ internal static class KnownTypes
     public const string IKegUser = "global::KegAuth.IKegUser";
     public const string IKegUserEmail = "global::KegAuth.IKegUserEmail";
     public const string IKegUserToken = "global::KegAuth.IKegUserToken";
+    public const string IKegUserTotp = "global::KegAuth.IKegUserTotp";
+    public const string TotpSupport = "global::KegAuth.Infrastructure.KegUserTotpSupport";
+    public const string TotpEnrollment = "global::KegAuth.KegTotpEnrollment";
+    public const string RecoveryCodes = "global::KegAuth.KegRecoveryCodes";
     public const string IKegAttempt = "global::KegAuth.IKegAttempt";
     public const string IKegPermission = "global::KegAuth.IKegPermission";
     public const string IKegBundle = "global::KegAuth.IKegBundle";
