@@ -125,6 +125,44 @@ public abstract class AdminServiceTests(Func<WebDatabase> database) : IAsyncLife
     }
 
     [Fact]
+    public async Task An_admin_who_is_not_a_superuser_cannot_take_over_disable_or_delete_a_superuser()
+    {
+        var adminId = await _app.AddUserAsync("admin@example.test");
+        var rootId = await _app.AddUserAsync("root@example.test");
+        var rootKey = rootId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await _app.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == rootId)).IsSuperuser = true;
+            return await db.SaveChangesAsync();
+        });
+        var before = await SessionKeyAsync(rootId);
+        var noAssignments = new Dictionary<KegEntityKind, IReadOnlyCollection<string>>();
+
+        // Moving the superuser's login id to an address the admin reads would let a reset mail hand it over.
+        var takeOver = await AdminAsync((admin, actor) => admin.UpdateUserAsync(actor(adminId), rootKey,
+            new KegAdminUserChange("mine@example.test", true, true, null, noAssignments), default));
+        var disable = await AdminAsync((admin, actor) => admin.UpdateUserAsync(actor(adminId), rootKey,
+            new KegAdminUserChange("root@example.test", false, true, null, noAssignments), default));
+        var delete = await AdminAsync((admin, actor) => admin.DeleteUserAsync(actor(adminId), rootKey, default));
+
+        Assert.Equal(KegAdminOutcome.Forbidden, takeOver.Outcome);
+        Assert.Equal(KegAdminOutcome.Forbidden, disable.Outcome);
+        Assert.Equal(KegAdminOutcome.Forbidden, delete.Outcome);
+        var root = await _app.WithDbAsync(db => db.Users.Where(u => u.Id == rootId).Select(u => new { u.Email, u.IsEnabled, u.SessionKey }).SingleAsync());
+        Assert.Equal(("root@example.test", true, before), (root.Email, root.IsEnabled, root.SessionKey));
+
+        // Another superuser may.
+        await _app.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == adminId)).IsSuperuser = true;
+            return await db.SaveChangesAsync();
+        });
+        var rename = await AdminAsync((admin, actor) => admin.UpdateUserAsync(actor(adminId), rootKey,
+            new KegAdminUserChange("root2@example.test", true, true, null, noAssignments), default));
+        Assert.Equal(KegAdminOutcome.Done, rename.Outcome);
+    }
+
+    [Fact]
     public async Task A_login_id_taken_in_another_case_is_refused_on_create_and_rename()
     {
         var adminId = await _app.AddUserAsync("admin@example.test");

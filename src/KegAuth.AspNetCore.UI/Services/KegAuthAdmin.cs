@@ -93,9 +93,12 @@ internal sealed class KegAuthAdmin<TContext, TUser>(
             return new(KegAdminOutcome.Invalid, Message: LoginIdProblem);
         }
 
-        if (change.IsSuperuser != user.IsSuperuser && !await IsSuperuserAsync(actor, cancellationToken).ConfigureAwait(false))
+        // A superuser's login id decides where its reset mail goes: an admin without superuser rights who
+        // could change it (or disable the account) could take the superuser over. So a superuser is
+        // changed only by a superuser, as the flag itself is.
+        if ((change.IsSuperuser != user.IsSuperuser || user.IsSuperuser) && !await IsSuperuserAsync(actor, cancellationToken).ConfigureAwait(false))
         {
-            return new(KegAdminOutcome.Forbidden, Message: "Only a superuser can change this.");
+            return new(KegAdminOutcome.Forbidden, Message: user.IsSuperuser ? "Only a superuser can change a superuser." : "Only a superuser can change this.");
         }
 
         if (!string.Equals(change.LoginId, user.LoginId, StringComparison.OrdinalIgnoreCase)
@@ -143,6 +146,11 @@ internal sealed class KegAuthAdmin<TContext, TUser>(
         {
             // An admin who deletes themselves locks the door from outside; ask another admin.
             return new(KegAdminOutcome.Forbidden, key, "You cannot delete your own account here.");
+        }
+
+        if (user.IsSuperuser && !await IsSuperuserAsync(actor, cancellationToken).ConfigureAwait(false))
+        {
+            return new(KegAdminOutcome.Forbidden, key, "Only a superuser can delete a superuser.");
         }
 
         db.Remove(user);
