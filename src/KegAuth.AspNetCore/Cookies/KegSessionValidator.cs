@@ -45,7 +45,17 @@ internal sealed class KegSessionValidator<TContext, TUser>(
             return;
         }
 
-        var user = await users.GetAsync(context.Principal, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        // One compiled, untracked single-row query; the user is remembered for the rest of the request
+        // (authorization reads it as is, the app's IKegCurrentUser gets it attached), so nothing queries it again.
+        var sessionKey = KegUserStore<TContext, TUser>.SessionKeyOf(context.Principal);
+        var user = string.IsNullOrEmpty(sessionKey)
+            ? null
+            : await users.FindSessionAsync(sessionKey, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (user is not null)
+        {
+            users.Remember(user);
+        }
+
         if (user is null || !user.IsActiveAt(now))
         {
             // No user holds the cookie's session key any more: it was reset (password, rights, sign-out everywhere) or the user deleted.
