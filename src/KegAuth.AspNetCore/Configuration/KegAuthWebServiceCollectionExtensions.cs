@@ -39,6 +39,7 @@ public static class KegAuthWebServiceCollectionExtensions
         services.TryAddScoped<IKegPrincipalUsers>(provider => provider.GetRequiredService<KegUserStore<TContext, TUser>>());
         services.TryAddScoped<KegSessionValidator<TContext, TUser>>();
         services.TryAddSingleton<Telemetry.KegLoginIdFingerprint>();
+        services.TryAddSingleton<KegPermissionCache>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IAuthorizationHandler, KegPermissionsHandler>());
         services.AddAuthorization();
 
