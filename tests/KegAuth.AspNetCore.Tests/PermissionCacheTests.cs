@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using KegAuth.AspNetCore.Authorization;
 using KegAuth.AspNetCore.Tests.Databases;
 using Microsoft.EntityFrameworkCore;
@@ -197,6 +198,25 @@ public sealed class PermissionCacheTests : IAsyncLifetime
         Assert.Same(cache, _app.Services.GetRequiredService<KegPermissionCache>());
     }
 
+    [Fact]
+    public async Task The_user_a_scheme_read_untracked_is_tracked_when_the_app_asks_for_it()
+    {
+        var id = await UserWithDirectPermissionAsync(_app);
+        var token = await _app.IssueApiTokenAsync(id);
+        using var browser = _app.Browser();
+        await TestWebApp.LoginAsync(browser, "ada@example.com", TestWebApp.Password);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/me/disable");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var answer = await (await _app.Client().SendAsync(request)).Content.ReadFromJsonAsync<StateAnswer>();
+
+        Assert.Equal("Unchanged", answer!.State);
+        Assert.NotNull(await _app.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.DisabledUtc).SingleAsync()));
+
+        // Disabling resets nothing by itself, but the cookie session's next check finds the user inactive.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/reports")).StatusCode);
+    }
+
     private static async Task<int> UserWithDirectPermissionAsync(TestWebApp app)
     {
         var id = await app.AddUserAsync("ada@example.com");
@@ -222,6 +242,8 @@ public sealed class PermissionCacheTests : IAsyncLifetime
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiToken);
         return await app.Client().SendAsync(request);
     }
+
+    private sealed record StateAnswer(string State);
 
     /// <summary>Another node's view of a database the test owns: the node does not drop it when it stops.</summary>
     private sealed class NotOwnedDatabase(WebDatabase inner) : WebDatabase
