@@ -201,11 +201,7 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
     }
 
     /// <summary>The user's primary key as invariant text.</summary>
-    public string GetKey(TUser user)
-    {
-        var value = db.Entry(user).Property(KeyProperty().Name).CurrentValue;
-        return Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
-    }
+    public string GetKey(TUser user) => KeyOf(user);
 
     /// <summary>A principal for <paramref name="user"/>: key, login id and session key.</summary>
     public ClaimsPrincipal CreatePrincipal(TUser user, string authenticationType)
