@@ -11,8 +11,9 @@ namespace KegAuth.Generators;
 
 /// <summary>
 /// Fills in the members keg-auth's mixins give a model: find annotated classes, parse each into a
-/// plain equatable model, collect the models into the compile-time entity registry, emit text from
-/// the models only. Each attribute's members go into a file of their own, and each file is emitted
+/// plain equatable model, collect the models into the compile-time entity registry (which decides what
+/// each class may refer to; the runtime reads the same choice from the EF model), emit text from the
+/// models only. Each attribute's members go into a file of their own, and each file is emitted
 /// from the slice of the models it reads, so an edit re-emits only the files it changes.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
@@ -56,14 +57,6 @@ public sealed class KegAuthGenerator : IIncrementalGenerator
         Output(context, permissionSets, KegPermissionSetMembers.Spec);
         Output(context, Groupings(bundles, registry, KegTrackingNames.BundleParts), KegBundleMembers.Spec);
         Output(context, Groupings(groups, registry, KegTrackingNames.GroupParts), KegGroupMembers.Spec);
-
-        context.RegisterSourceOutput(registry, static (spc, model) =>
-        {
-            if (!model.IsEmpty)
-            {
-                spc.AddSource(RegistryEmitter.HintName, RegistryEmitter.Emit(model));
-            }
-        });
     }
 
     private static IncrementalValuesProvider<TModel> Models<TModel>(

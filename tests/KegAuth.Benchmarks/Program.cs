@@ -10,10 +10,11 @@ if (args is ["--schema"])
     return 0;
 }
 
-// `--profile-rerun` times the generator's rerun against the floor's in CPU time, for a profiler or a quick look.
-if (args is ["--profile-rerun"])
+// `--profile-rerun [--baseline other/KegAuth.Generators.dll]` times the generator's rerun against the floor's (and
+// another build's) in CPU time, for a profiler or a quick look.
+if (args is ["--profile-rerun", ..])
 {
-    KegAuth.Benchmarks.Generator.RerunProfile.Run();
+    KegAuth.Benchmarks.Generator.RerunProfile.Run(args is [_, "--baseline", var baseline] ? baseline : null);
     return 0;
 }
 

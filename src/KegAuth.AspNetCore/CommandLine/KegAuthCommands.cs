@@ -85,7 +85,7 @@ internal sealed class KegAuthCommands<TContext, TUser>(IServiceProvider services
             throw new KegCommandException("--older-than must not be negative.");
         }
 
-        var attempt = KegModelTypes.Find(Db, typeof(IKegAttempt))
+        var attempt = KegModelTypes.Find(Db, KegEntityKind.Attempt)
             ?? throw new KegCommandException($"{typeof(TContext).Name} maps no [KegAttempt] class, so there are no attempts to purge.");
         var olderThan = olderThanDays is { } days ? TimeSpan.FromDays(days) : (TimeSpan?)null;
         var purge = typeof(KegAttempts).GetMethod(nameof(KegAttempts.PurgeAsync))!.MakeGenericMethod(attempt);
@@ -120,7 +120,7 @@ internal sealed class KegAuthCommands<TContext, TUser>(IServiceProvider services
     public async Task SetGrantAsync(string loginId, string token, bool grant, CancellationToken cancellationToken)
     {
         var user = await FindUserAsync(loginId, cancellationToken).ConfigureAwait(false);
-        var permission = KegModelTypes.Find(Db, typeof(IKegPermission))
+        var permission = KegModelTypes.Find(Db, KegEntityKind.Permission)
             ?? throw new KegCommandException($"{typeof(TContext).Name} maps no [KegPermission] class.");
         var method = typeof(KegAuthCommands<TContext, TUser>).GetMethod(nameof(SetGrantCoreAsync), BindingFlags.NonPublic | BindingFlags.Instance)!.MakeGenericMethod(permission);
         var changed = await KegModelTypes.InvokeAsync<bool>(method, this, user, token, grant, cancellationToken).ConfigureAwait(false);

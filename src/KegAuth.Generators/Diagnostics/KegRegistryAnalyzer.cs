@@ -63,7 +63,7 @@ public sealed class KegRegistryAnalyzer : DiagnosticAnalyzer
         foreach (var kind in new[] { EntityKind.Permission, EntityKind.Bundle, EntityKind.Group, EntityKind.Attempt })
         {
             // The generator prefers none of them, so each is reported, naming the others.
-            if (byKind.TryGetValue(kind, out var entries) && entries.Count > 1)
+            if (byKind.TryGetValue(kind, out var entries) && RegistryRules.Single(entries) is null)
             {
                 foreach (var duplicate in entries)
                 {
@@ -75,26 +75,13 @@ public sealed class KegRegistryAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (byKind.TryGetValue(EntityKind.User, out var users) && users.Count > 1)
+        var (_, problem, culprits) = RegistryRules.ChooseUser(byKind.TryGetValue(EntityKind.User, out var users) ? users : new List<Entry>(), static u => u.Registered);
+        foreach (var user in culprits)
         {
-            var registered = users.Where(u => u.Registered).ToList();
-            if (registered.Count == 0)
-            {
-                var all = string.Join(", ", users.Select(u => "'" + names[u.Type] + "'"));
-                foreach (var user in users)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NoRegisteredUser, user.Location, names[user.Type], all));
-                }
-            }
-            else if (registered.Count > 1)
-            {
-                foreach (var user in registered)
-                {
-                    var others = registered.Where(o => o != user).Select(o => "'" + names[o.Type] + "'").ToList();
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        DiagnosticDescriptors.SeveralRegisteredUsers, user.Location, names[user.Type], string.Join(", ", others), others.Count == 1 ? "is" : "are"));
-                }
-            }
+            var others = culprits.Where(o => o != user).Select(o => "'" + names[o.Type] + "'").ToList();
+            context.ReportDiagnostic(problem == UserProblem.NoneRegistered
+                ? Diagnostic.Create(DiagnosticDescriptors.NoRegisteredUser, user.Location, names[user.Type], string.Join(", ", culprits.Select(u => "'" + names[u.Type] + "'")))
+                : Diagnostic.Create(DiagnosticDescriptors.SeveralRegisteredUsers, user.Location, names[user.Type], string.Join(", ", others), others.Count == 1 ? "is" : "are"));
         }
 
         if (!byKind.ContainsKey(EntityKind.Permission))

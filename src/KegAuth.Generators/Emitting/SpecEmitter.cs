@@ -54,15 +54,9 @@ internal static class SpecEmitter
             writer.CloseBlock();
         }
 
-        return writer.ToString();
+        return writer.ToStringAndFree();
     }
 
     /// <summary>Writes <paramref name="doc"/> as <c>///</c> lines.</summary>
-    public static void WriteDoc(SourceWriter writer, string doc)
-    {
-        foreach (var line in doc.Split('\n'))
-        {
-            writer.WriteLine("/// " + line.TrimEnd('\r'));
-        }
-    }
+    public static void WriteDoc(SourceWriter writer, string doc) => writer.WritePrefixedLines("/// ", doc);
 }

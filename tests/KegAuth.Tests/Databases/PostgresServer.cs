@@ -614,17 +614,27 @@ public sealed class PostgresServer : IDisposable
         }
 
         // PostgreSQL refuses to run as root: use the postgres user the server package creates.
-        try
-        {
-            RunTool("id", "-u", "postgres");
-        }
-        catch (InvalidOperationException)
+        if (!UserExists("postgres"))
         {
             throw new InvalidOperationException(
                 $"Running as root, the PostgreSQL tests start the server as the 'postgres' user, which does not exist. {InstallHint} (It creates that user; or: useradd --system postgres.)");
         }
 
         return true;
+    }
+
+    // `id -u` answers with the user's number on standard output, which is not the tests' business.
+    private static bool UserExists(string name)
+    {
+        var start = new ProcessStartInfo("id") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("-u");
+        start.ArgumentList.Add(name);
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        process.StandardError.ReadToEnd();
+        output.Wait();
+        process.WaitForExit();
+        return process.ExitCode == 0;
     }
 
     [DllImport("libc", EntryPoint = "geteuid")]

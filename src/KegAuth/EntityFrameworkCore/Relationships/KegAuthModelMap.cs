@@ -21,7 +21,7 @@ internal sealed class KegAuthModelMap
     {
         foreach (var type in model.GetEntityTypes())
         {
-            if (type.HasSharedClrType || KindOf(type.ClrType) is not { } kind)
+            if (type.HasSharedClrType || KegEntityInterfaces.KindOf(type.ClrType) is not { } kind)
             {
                 continue;
             }
@@ -61,14 +61,6 @@ internal sealed class KegAuthModelMap
     /// <summary>The relationships whose collections hold entities of the hierarchy rooted at <paramref name="root"/>: who holds a bundle, who is in a group.</summary>
     public IReadOnlyList<KegRelationship> Holding(IEntityType root) => _byRightRoot.TryGetValue(root, out var list) ? list : [];
 
-    private static KegEntityKind? KindOf(Type type)
-        => typeof(IKegUser).IsAssignableFrom(type) ? KegEntityKind.User
-            : typeof(IKegPermission).IsAssignableFrom(type) ? KegEntityKind.Permission
-            : typeof(IKegBundle).IsAssignableFrom(type) ? KegEntityKind.Bundle
-            : typeof(IKegGroup).IsAssignableFrom(type) ? KegEntityKind.Group
-            : typeof(IKegAttempt).IsAssignableFrom(type) ? KegEntityKind.Attempt
-            : null;
-
     private static KegRelationship Read(IEntityType left, ISkipNavigation skip)
     {
         var join = skip.JoinEntityType;
@@ -85,7 +77,7 @@ internal sealed class KegAuthModelMap
 
         // Keys are followed from table to table (a group's key from user_groups into group_bundles),
         // so each must be the primary key; only the permission, at the end of every route, may differ.
-        if (!IsPrimaryKey(back) || (KindOf(right.ClrType) != KegEntityKind.Permission && !IsPrimaryKey(forward)))
+        if (!IsPrimaryKey(back) || (KegEntityInterfaces.KindOf(right.ClrType) != KegEntityKind.Permission && !IsPrimaryKey(forward)))
         {
             return new(left, skip.Name, right, join, null,
                 $"{name} maps to a key other than a primary key; KegAuth's mapping tables reference the primary keys of users, bundles and groups.");

@@ -53,15 +53,7 @@ public static class KegPermissionSync
         var method = typeof(KegPermissionSync).GetMethods()
             .Single(m => m.Name == nameof(SyncAsync) && m.IsGenericMethodDefinition)
             .MakeGenericMethod(permission);
-        try
-        {
-            return (Task<KegPermissionSyncResult>)method.Invoke(null, [db, declared, options, cancellationToken])!;
-        }
-        catch (System.Reflection.TargetInvocationException exception) when (exception.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerException);
-            throw;
-        }
+        return Reflection.GenericInvoke.Call<Task<KegPermissionSyncResult>>(method, null, db, declared, options, cancellationToken);
     }
 
     /// <summary>Synchronises the <typeparamref name="TPermission"/> table of <paramref name="db"/> with <paramref name="declared"/>.</summary>
