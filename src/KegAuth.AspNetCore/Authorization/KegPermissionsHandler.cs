@@ -25,13 +25,14 @@ internal sealed class KegPermissionsHandler(
     ILoggerFactory loggers)
     : AuthorizationHandler<KegPermissionsRequirement>
 {
-    private readonly ILogger _log = loggers.CreateLogger(KegPermissionLog.Category);
+    /// <summary>Made on the first denial: the handler is scoped, and a granted request logs nothing.</summary>
+    private ILogger? _log;
 
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, KegPermissionsRequirement requirement)
     {
         var denial = await JudgeAsync(context, requirement).ConfigureAwait(false);
         metrics.PermissionCheck(denial is null ? Values.Granted : Values.Denied);
-        if (denial is not null && _log.IsEnabled(LogLevel.Debug))
+        if (denial is not null && (_log ??= loggers.CreateLogger(KegPermissionLog.Category)).IsEnabled(LogLevel.Debug))
         {
             var loginId = context.User.FindFirst(KegClaimTypes.LoginId)?.Value;
             KegPermissionLog.Denied(_log, denial, requirement.RequireAll ? "all" : "any", string.Join(", ", requirement.Tokens), fingerprint.Of(loginId));
