@@ -5,8 +5,6 @@ internal static class KegAttributeNames
 {
     public const string Namespace = "KegAuth";
     public const string User = "KegAuth.KegUserAttribute";
-    public const string UserEmail = "KegAuth.KegUserEmailAttribute";
-    public const string UserToken = "KegAuth.KegUserTokenAttribute";
     public const string Attempt = "KegAuth.KegAttemptAttribute";
     public const string Permission = "KegAuth.KegPermissionAttribute";
     public const string Bundle = "KegAuth.KegBundleAttribute";

@@ -43,13 +43,14 @@ public sealed class KegAuthGenerator : IIncrementalGenerator
 
         Output(context, users, KegUserMembers.Spec);
         // One node per slice (SelectMany of zero or one), not Where then Select: a rerun walks every node's table.
-        var emailParts = users.SelectMany(static (user, _) => OneIf(user.HasEmail, user, UserMixinModel.From)).WithTrackingName(KegTrackingNames.UserEmailParts);
-        var tokenParts = users.SelectMany(static (user, _) => OneIf(user.HasToken, user, UserMixinModel.From)).WithTrackingName(KegTrackingNames.UserTokenParts);
+        foreach (var (flag, trackingName, spec) in UserMixinSpecs.All)
+        {
+            Output(context, users.SelectMany((user, _) => OneIf(user.Has(flag), user, UserMixinModel.From)).WithTrackingName(trackingName), spec);
+        }
+
         var permissionUsers = users.Combine(registry)
             .SelectMany(static (pair, _) => PermissionUserModel.From(pair.Left, pair.Right) is { } model ? ImmutableArray.Create(model) : ImmutableArray<PermissionUserModel>.Empty)
             .WithTrackingName(KegTrackingNames.PermissionUsers);
-        Output(context, emailParts, KegUserEmailMembers.Spec);
-        Output(context, tokenParts, KegUserTokenMembers.Spec);
         Output(context, permissionUsers, KegUserPermissionMembers.Spec);
 
         Output(context, attempts, KegAttemptMembers.Spec);

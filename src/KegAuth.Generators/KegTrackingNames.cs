@@ -15,6 +15,7 @@ internal static class KegTrackingNames
     public const string Registry = nameof(Registry);
     public const string UserEmailParts = nameof(UserEmailParts);
     public const string UserTokenParts = nameof(UserTokenParts);
+    public const string UserTotpParts = nameof(UserTotpParts);
     public const string PermissionUsers = nameof(PermissionUsers);
     public const string BundleParts = nameof(BundleParts);
     public const string GroupParts = nameof(GroupParts);
@@ -24,6 +25,6 @@ internal static class KegTrackingNames
     public static readonly string[] All =
     {
         UserModels, AttemptModels, PermissionModels, BundleModels, GroupModels, AttemptRegistrations, Registry,
-        UserEmailParts, UserTokenParts, PermissionUsers, BundleParts, GroupParts, PermissionSetModels,
+        UserEmailParts, UserTokenParts, UserTotpParts, PermissionUsers, BundleParts, GroupParts, PermissionSetModels,
     };
 }

@@ -1,6 +1,7 @@
 using KegAuth.Generators.Diagnostics;
 using KegAuth.Generators.Emitting;
 using KegAuth.Generators.Models;
+using KegAuth.Generators.Parsing;
 using KegAuth.Generators.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Xunit;
@@ -20,6 +21,7 @@ public class GeneratedMembersTableTests
         [KegUser, KegUserEmail, KegUserToken] public partial class Operator { public int Id { get; set; } }
         [KegUser, KegUserEmail] public partial class Member { public int Id { get; set; } }
         [KegUser, KegUserToken] public partial class Robot { public int Id { get; set; } }
+        [KegUser, KegUserTotp] public partial class Guard { public int Id { get; set; } }
         [KegPermission] public partial class Permission { public int Id { get; set; } }
         [KegBundle] public partial class Bundle { public int Id { get; set; } }
         [KegGroup] public partial class Group { public int Id { get; set; } }
@@ -31,10 +33,11 @@ public class GeneratedMembersTableTests
 
     public static TheoryData<string, string[]> FullModelClasses => new()
     {
-        { "User", Expected("User", GeneratedMembers.ForUser(false, false), GeneratedMembers.ForPermissionUser(FullRegistry)) },
-        { "Operator", Expected("Operator", GeneratedMembers.ForUser(true, true)) },
-        { "Member", Expected("Member", GeneratedMembers.ForUser(true, false)) },
-        { "Robot", Expected("Robot", GeneratedMembers.ForUser(false, true)) },
+        { "User", Expected("User", GeneratedMembers.ForUser(KegAttributes.None), GeneratedMembers.ForPermissionUser(FullRegistry)) },
+        { "Operator", Expected("Operator", GeneratedMembers.ForUser(KegAttributes.UserEmail | KegAttributes.UserToken)) },
+        { "Member", Expected("Member", GeneratedMembers.ForUser(KegAttributes.UserEmail)) },
+        { "Robot", Expected("Robot", GeneratedMembers.ForUser(KegAttributes.UserToken)) },
+        { "Guard", Expected("Guard", GeneratedMembers.ForUser(KegAttributes.UserTotp)) },
         { "Permission", Expected("Permission", GeneratedMembers.ForEntity(EntityKind.Permission)) },
         { "Bundle", Expected("Bundle", GeneratedMembers.ForEntity(EntityKind.Bundle), GeneratedMembers.ForRelationships(EntityKind.Bundle, FullRegistry)) },
         { "Group", Expected("Group", GeneratedMembers.ForEntity(EntityKind.Group), GeneratedMembers.ForRelationships(EntityKind.Group, FullRegistry)) },
@@ -60,7 +63,7 @@ public class GeneratedMembersTableTests
             """;
         var registry = new RegistryModel("global::Sample.User", "global::Sample.Permission", null, "global::Sample.Group", null, IsEmpty: false);
 
-        Assert.Equal(Expected("User", GeneratedMembers.ForUser(false, false), GeneratedMembers.ForPermissionUser(registry)), Generated(source, "User"));
+        Assert.Equal(Expected("User", GeneratedMembers.ForUser(KegAttributes.None), GeneratedMembers.ForPermissionUser(registry)), Generated(source, "User"));
         Assert.Equal(Expected("Group", GeneratedMembers.ForEntity(EntityKind.Group), GeneratedMembers.ForRelationships(EntityKind.Group, registry)), Generated(source, "Group"));
     }
 

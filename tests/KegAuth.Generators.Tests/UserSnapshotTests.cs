@@ -19,6 +19,12 @@ public class UserSnapshotTests
         [KegUser, KegUserEmail]
         public partial class User { public long Id { get; set; } }
         """)]
+    [InlineData("TotpUser", """
+        using KegAuth;
+        namespace Sample;
+        [KegUser, KegUserEmail, KegUserTotp]
+        public partial class User { public int Id { get; set; } }
+        """)]
     [InlineData("GuidKeyUser", """
         using System;
         using KegAuth;

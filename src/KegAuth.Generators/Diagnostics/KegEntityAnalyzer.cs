@@ -36,7 +36,7 @@ public sealed class KegEntityAnalyzer : DiagnosticAnalyzer
         }
 
         var location = type.Locations.FirstOrDefault() ?? Location.None;
-        foreach (var mixin in new[] { KegAttributes.UserEmail, KegAttributes.UserToken })
+        foreach (var mixin in KegAttributeReader.MixinAttributes)
         {
             if ((attributes & mixin) != 0 && (attributes & KegAttributes.User) == 0)
             {

@@ -23,21 +23,19 @@ internal static class GeneratedMembers
 
     /// <summary>
     /// The members a user gets from its own attributes (<c>[KegUser]</c>, <c>[KegUserEmail]</c>,
-    /// <c>[KegUserToken]</c>), known without the rest of the compilation.
+    /// <c>[KegUserToken]</c>, <c>[KegUserTotp]</c>), known without the rest of the compilation.
     /// </summary>
-    public static List<GeneratedMember> ForUser(bool hasEmail, bool hasToken)
+    public static List<GeneratedMember> ForUser(Parsing.KegAttributes mixins)
     {
-        var user = new UserModel(Probe, "Id", KeyKind.Int32, KeyIsNullable: false, hasEmail, hasToken, Registered: false, EquatableArray<string>.Empty);
+        var user = new UserModel(Probe, "Id", KeyKind.Int32, KeyIsNullable: false, mixins & Parsing.KegAttributes.Mixins, Registered: false, EquatableArray<string>.Empty);
         var mixin = UserMixinModel.From(user);
         var members = KegUserMembers.Spec.Describe(user, relationships: false).ToList();
-        if (hasEmail)
+        foreach (var (flag, _, spec) in UserMixinSpecs.All)
         {
-            members.AddRange(KegUserEmailMembers.Spec.Describe(mixin, relationships: false));
-        }
-
-        if (hasToken)
-        {
-            members.AddRange(KegUserTokenMembers.Spec.Describe(mixin, relationships: false));
+            if (user.Has(flag))
+            {
+                members.AddRange(spec.Describe(mixin, relationships: false));
+            }
         }
 
         return members;

@@ -14,12 +14,15 @@ internal static class KnownTypes
     public const string IKegUser = "global::KegAuth.IKegUser";
     public const string IKegUserEmail = "global::KegAuth.IKegUserEmail";
     public const string IKegUserToken = "global::KegAuth.IKegUserToken";
+    public const string IKegUserTotp = "global::KegAuth.IKegUserTotp";
+    public const string TotpSupport = "global::KegAuth.Infrastructure.KegUserTotpSupport";
+    public const string TotpEnrollment = "global::KegAuth.KegTotpEnrollment";
+    public const string RecoveryCodes = "global::KegAuth.KegRecoveryCodes";
     public const string IKegAttempt = "global::KegAuth.IKegAttempt";
     public const string IKegPermission = "global::KegAuth.IKegPermission";
     public const string IKegBundle = "global::KegAuth.IKegBundle";
     public const string IKegGroup = "global::KegAuth.IKegGroup";
     public const string IKegPermissionUser = "global::KegAuth.IKegPermissionUser";
-    public const string EntityKind = "global::KegAuth.KegEntityKind";
     public const string Attempts = "global::KegAuth.KegAttempts";
     public const string AttemptType = "global::KegAuth.AttemptType";
     public const string DbContext = "global::Microsoft.EntityFrameworkCore.DbContext";
@@ -28,7 +31,6 @@ internal static class KnownTypes
     public const string CancellationToken = "global::System.Threading.CancellationToken";
     public const string TimeSpan = "global::System.TimeSpan";
     public const string DateTime = "global::System.DateTime";
-    public const string Type = "global::System.Type";
     public const string MaxLength = "global::System.ComponentModel.DataAnnotations.MaxLength";
     public const string NotMapped = "[global::System.ComponentModel.DataAnnotations.Schema.NotMapped]";
     public const string Index = "global::Microsoft.EntityFrameworkCore.Index";

@@ -1,7 +1,7 @@
 namespace KegAuth.Generators.Models;
 
 /// <summary>
-/// What a user's <c>[KegUserEmail]</c> or <c>[KegUserToken]</c> file needs: the class and its login
+/// What a user's <c>[KegUserEmail]</c>, <c>[KegUserToken]</c> or <c>[KegUserTotp]</c> file needs: the class and its login
 /// column, not the key, so a key change re-emits only the <c>[KegUser]</c> file.
 /// </summary>
 /// <param name="Type">The class.</param>

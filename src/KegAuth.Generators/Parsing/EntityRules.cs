@@ -243,16 +243,13 @@ internal static class EntityRules
     /// <summary>The members the class's own attributes generate, known without the rest of the compilation.</summary>
     public static IReadOnlyList<GeneratedMember> OwnMembers(EntityKind kind, KegAttributes attributes) => kind switch
     {
-        EntityKind.User => Users[((attributes & KegAttributes.UserEmail) != 0 ? 1 : 0) + ((attributes & KegAttributes.UserToken) != 0 ? 2 : 0)],
+        EntityKind.User => Users.GetOrAdd(attributes & KegAttributes.Mixins, static mixins => GeneratedMembers.ForUser(mixins)),
         EntityKind.Attempt => Attempts,
         _ => Entities[(int)kind],
     };
 
-    // The member lists are fixed per kind: built once, not on every keystroke.
-    private static readonly List<GeneratedMember>[] Users =
-    {
-        GeneratedMembers.ForUser(false, false), GeneratedMembers.ForUser(true, false), GeneratedMembers.ForUser(false, true), GeneratedMembers.ForUser(true, true),
-    };
+    // The member lists are fixed per kind (and per set of user mixins): built once, not on every keystroke.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<KegAttributes, List<GeneratedMember>> Users = new();
 
     private static readonly List<GeneratedMember> Attempts = GeneratedMembers.ForAttempt();
 

@@ -17,12 +17,13 @@ internal enum KegAttributes
     Bundle = 16,
     Group = 32,
     Attempt = 64,
+    UserTotp = 128,
 
     /// <summary>The attributes that make a class an entity (the rest are user mixins).</summary>
     Entities = User | Permission | Bundle | Group | Attempt,
 
     /// <summary>The user mixins, which need <see cref="User"/>.</summary>
-    Mixins = UserEmail | UserToken,
+    Mixins = UserEmail | UserToken | UserTotp,
 }
 
 /// <summary>Reads <see cref="KegAttributes"/> from symbols; maps between attributes, kinds and the names messages use.</summary>
@@ -64,18 +65,28 @@ internal static class KegAttributeReader
             return KegAttributes.None;
         }
 
-        return attributeClass.Name switch
+        foreach (var (flag, name) in Names)
         {
-            "KegUserAttribute" => KegAttributes.User,
-            "KegUserEmailAttribute" => KegAttributes.UserEmail,
-            "KegUserTokenAttribute" => KegAttributes.UserToken,
-            "KegPermissionAttribute" => KegAttributes.Permission,
-            "KegBundleAttribute" => KegAttributes.Bundle,
-            "KegGroupAttribute" => KegAttributes.Group,
-            "KegAttemptAttribute" => KegAttributes.Attempt,
-            _ => KegAttributes.None,
-        };
+            if (attributeClass.Name.Length == name.Length + "Attribute".Length
+                && attributeClass.Name.StartsWith(name, StringComparison.Ordinal)
+                && attributeClass.Name.EndsWith("Attribute", StringComparison.Ordinal))
+            {
+                return flag;
+            }
+        }
+
+        return KegAttributes.None;
     }
+
+    /// <summary>Every attribute with the name users write (the class name without <c>Attribute</c>): the one list a new attribute joins.</summary>
+    private static readonly (KegAttributes Flag, string Name)[] Names =
+    {
+        (KegAttributes.User, "KegUser"), (KegAttributes.UserEmail, "KegUserEmail"), (KegAttributes.UserToken, "KegUserToken"), (KegAttributes.UserTotp, "KegUserTotp"),
+        (KegAttributes.Permission, "KegPermission"), (KegAttributes.Bundle, "KegBundle"), (KegAttributes.Group, "KegGroup"), (KegAttributes.Attempt, "KegAttempt"),
+    };
+
+    /// <summary>The user mixins, in a fixed order: each needs <c>[KegUser]</c> on the same class (KEG002).</summary>
+    public static readonly KegAttributes[] MixinAttributes = Array.FindAll(Array.ConvertAll(Names, n => n.Flag), f => (f & KegAttributes.Mixins) != 0);
 
     /// <summary>The entity attributes among <paramref name="flags"/>, in the fixed order.</summary>
     public static List<KegAttributes> EntityFlags(KegAttributes flags)
@@ -113,7 +124,7 @@ internal static class KegAttributeReader
     };
 
     /// <summary>The attribute as users write it, without brackets: <c>KegUser</c>.</summary>
-    public static string ShortName(KegAttributes attribute) => "Keg" + (attribute == KegAttributes.UserEmail ? "UserEmail" : attribute == KegAttributes.UserToken ? "UserToken" : KindOf(attribute).ToString());
+    public static string ShortName(KegAttributes attribute) => Array.Find(Names, n => n.Flag == attribute).Name ?? "Keg" + KindOf(attribute);
 
     /// <summary>The kind's name in messages: <c>user</c>, <c>permission</c>, ...</summary>
     public static string KindName(EntityKind kind) => kind.ToString().ToLowerInvariant();

@@ -23,8 +23,7 @@ internal static class UserParser
             key.Name,
             check.KeyKind!.Value,
             KeyIsNullable: key.NullableAnnotation == NullableAnnotation.Annotated,
-            HasEmail: (check.Attributes & KegAttributes.UserEmail) != 0,
-            HasToken: (check.Attributes & KegAttributes.UserToken) != 0,
+            Mixins: check.Attributes & KegAttributes.Mixins,
             Registered: check.Registered,
             check.BlockedRelationshipMembers.ToEquatableArray());
     }

@@ -124,6 +124,36 @@ public sealed class KegAuthOptions
     /// </summary>
     public KegPasswordPolicyOptions PasswordPolicy { get; set; } = new();
 
+    /// <summary>
+    /// How <c>[KegUserTotp]</c> users' authenticator secrets are encrypted in the database. Default
+    /// <see langword="null"/>: AES-GCM keyed from <see cref="SecretKey"/> (<see cref="KegTotpSecretProtector"/>).
+    /// </summary>
+    public IKegTotpSecretProtector? TotpSecretProtector { get; set; }
+
+    /// <summary>The protector in use: <see cref="TotpSecretProtector"/>, or the default for the current <see cref="SecretKey"/>.</summary>
+    internal IKegTotpSecretProtector TotpProtector
+    {
+        get
+        {
+            if (TotpSecretProtector is { } custom)
+            {
+                return custom;
+            }
+
+            // Built once per secret key (the derivation is not free); a changed key gets a new one.
+            var cached = _defaultTotpProtector;
+            if (cached is null || !string.Equals(cached.Value.Key, SecretKey, StringComparison.Ordinal))
+            {
+                cached = new(SecretKey, new KegTotpSecretProtector(SecretKey));
+                _defaultTotpProtector = cached;
+            }
+
+            return cached.Value.Value;
+        }
+    }
+
+    private KeyValuePair<string, KegTotpSecretProtector>? _defaultTotpProtector;
+
     /// <summary>The current UTC time from <see cref="TimeProvider"/>, as a <see cref="DateTimeKind.Utc"/> value.</summary>
     internal DateTime UtcNow => TimeProvider.GetUtcNow().UtcDateTime;
 

@@ -5,55 +5,59 @@ using Microsoft.CodeAnalysis;
 namespace KegAuth.Benchmarks.Generator;
 
 /// <summary>
-/// <c>--profile-rerun</c>: the generator's and the floor's rerun after an unrelated edit, in a loop,
-/// timed in process CPU time (steadier than wall time on a shared machine), for a quick comparison
-/// or to run under a profiler (<c>dotnet-trace collect -- dotnet KegAuth.Benchmarks.dll --profile-rerun</c>).
-/// The numbers to report come from <see cref="GeneratorBenchmarks"/>. With <c>--baseline path/KegAuth.Generators.dll</c>
-/// it also times that build of the generator (an older commit's, say) in the same rounds.
+/// <c>--profile-rerun</c>: the generator's and the floor's rerun after an unrelated edit and first run,
+/// in a loop, timed in process CPU time (steadier than wall time on a shared machine), for a quick
+/// comparison or to run under a profiler (<c>dotnet-trace collect -- dotnet KegAuth.Benchmarks.dll --profile-rerun</c>).
+/// With <c>--baseline path/KegAuth.Generators.dll</c> it also times that build of the generator (an
+/// older commit's, say) in the same rounds, interleaved, and prints the median of the per-round ratios:
+/// load on the machine moves all three alike within a round.
 /// </summary>
 internal static class RerunProfile
 {
-    private const int Rounds = 6;
+    private const int Rounds = 9;
     private const int RerunsPerRound = 20;
     private const int FirstRunsPerRound = 3;
 
-    /// <summary>Prints, per round, the mean CPU time of one rerun for KegAuth's generator and the floor.</summary>
+    /// <summary>Prints, per round, the mean CPU time of one rerun and one first run for each generator, then the medians.</summary>
     public static void Run(string? baselinePath)
     {
         var project = SyntheticCompilation.Create(1000, 1000);
-        var keg = GeneratorBenchmarks.Driver(new KegAuthGenerator(), track: false).RunGenerators(project.Compilation);
-        var floor = GeneratorBenchmarks.Driver(new FloorGenerator(), track: false).RunGenerators(project.Compilation);
         var baselineGenerator = baselinePath is null ? null : BaselineGenerator.Load(baselinePath);
-        var baseline = baselineGenerator is null ? null : GeneratorBenchmarks.Driver(baselineGenerator, track: false).RunGenerators(project.Compilation);
-        Console.WriteLine($"output: {Describe(keg)}" + (baseline is null ? string.Empty : $"; baseline output: {Describe(baseline)}"));
-        for (var round = 0; round < Rounds; round++)
+        var generators = new List<(string Name, Func<IIncrementalGenerator> Create)> { ("keg", () => new KegAuthGenerator()), ("floor", () => new FloorGenerator()) };
+        if (baselineGenerator is not null)
         {
-            var kegTime = CpuTimePerRerun(keg, project);
-            var floorTime = CpuTimePerRerun(floor, project);
-            var line = $"rerun {kegTime:F1} ms, floor {floorTime:F1} ms, ratio {kegTime / floorTime:F2}";
-            if (baseline is not null)
-            {
-                var baselineTime = CpuTimePerRerun(baseline, project);
-                line += $"; baseline {baselineTime:F1} ms, ratio {baselineTime / floorTime:F2}, rerun/baseline {kegTime / baselineTime:F2}";
-            }
-
-            Console.WriteLine(line);
+            generators.Add(("baseline", () => baselineGenerator));
         }
 
-        // The first run (a project opened, nothing cached) against the same floor and baseline.
+        var drivers = generators.Select(g => GeneratorBenchmarks.Driver(g.Create(), track: false).RunGenerators(project.Compilation)).ToList();
+        Console.WriteLine(string.Join("; ", generators.Select((g, i) => $"{g.Name} output: {Describe(drivers[i])}")));
+
+        Measure("rerun", generators, i => CpuTime(RerunsPerRound, () => drivers[i].RunGenerators(project.Edited())));
+        Measure("first run", generators, i => CpuTime(FirstRunsPerRound, () => GeneratorBenchmarks.Driver(generators[i].Create(), track: false).RunGenerators(project.Compilation.Clone())));
+    }
+
+    private static void Measure(string what, List<(string Name, Func<IIncrementalGenerator> Create)> generators, Func<int, double> time)
+    {
+        var ratios = new List<double[]>();
         for (var round = 0; round < Rounds; round++)
         {
-            var kegTime = CpuTimePerFirstRun(new KegAuthGenerator(), project);
-            var floorTime = CpuTimePerFirstRun(new FloorGenerator(), project);
-            var line = $"first run {kegTime:F1} ms, floor {floorTime:F1} ms, ratio {kegTime / floorTime:F2}";
-            if (baselineGenerator is not null)
+            var times = generators.Select((_, i) => time(i)).ToArray();
+            Console.WriteLine($"{what}: " + string.Join(", ", generators.Select((g, i) => $"{g.Name} {times[i]:F1} ms")));
+            if (round > 0)
             {
-                var baselineTime = CpuTimePerFirstRun(baselineGenerator, project);
-                line += $"; baseline {baselineTime:F1} ms, ratio {baselineTime / floorTime:F2}, first run/baseline {kegTime / baselineTime:F2}";
+                // The first round warms up the JIT and the caches; it is shown, not counted.
+                ratios.Add([times[0] / times[1], times.Length > 2 ? times[0] / times[2] : double.NaN]);
             }
-
-            Console.WriteLine(line);
         }
+
+        Console.WriteLine($"{what}, median of {ratios.Count} rounds: keg/floor {Median(ratios.Select(r => r[0])):F2}"
+            + (generators.Count > 2 ? $", keg/baseline {Median(ratios.Select(r => r[1])):F2}" : string.Empty));
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     private static string Describe(GeneratorDriver driver)
@@ -62,29 +66,16 @@ internal static class RerunProfile
         return $"{trees.Length} files, {trees.Sum(t => t.GetText().Lines.Count):N0} lines, {trees.Sum(t => t.Length):N0} characters";
     }
 
-    private static double CpuTimePerFirstRun(IIncrementalGenerator generator, SyntheticCompilation project)
+    private static double CpuTime(int repetitions, Action action)
     {
         using var process = Process.GetCurrentProcess();
         var start = process.TotalProcessorTime;
-        for (var i = 0; i < FirstRunsPerRound; i++)
+        for (var i = 0; i < repetitions; i++)
         {
-            GeneratorBenchmarks.Driver(generator, track: false).RunGenerators(project.Compilation.Clone());
+            action();
         }
 
         process.Refresh();
-        return (process.TotalProcessorTime - start).TotalMilliseconds / FirstRunsPerRound;
-    }
-
-    private static double CpuTimePerRerun(GeneratorDriver driver, SyntheticCompilation project)
-    {
-        using var process = Process.GetCurrentProcess();
-        var start = process.TotalProcessorTime;
-        for (var i = 0; i < RerunsPerRound; i++)
-        {
-            driver.RunGenerators(project.Edited());
-        }
-
-        process.Refresh();
-        return (process.TotalProcessorTime - start).TotalMilliseconds / RerunsPerRound;
+        return (process.TotalProcessorTime - start).TotalMilliseconds / repetitions;
     }
 }

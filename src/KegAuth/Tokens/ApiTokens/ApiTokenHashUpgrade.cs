@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 
 namespace KegAuth;
 
@@ -18,7 +17,7 @@ internal static class ApiTokenHashUpgrade
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(verifiedHash);
         var upgraded = PasswordHash.CreateForToken(rawToken);
-        if (verifiedHash.IsFastTokenHash || FindKeyProperty(users.Expression) is not { } keyProperty)
+        if (verifiedHash.IsFastTokenHash || EntityFrameworkCore.KegQueryRoots.KeyProperty(users.Expression) is not { } keyProperty)
         {
             return false;
         }
@@ -28,9 +27,8 @@ internal static class ApiTokenHashUpgrade
         var token = Expression.Property(row, typeof(TUser).GetProperty(nameof(IKegUserToken.Token))!);
 
         // Closures, not constants: EF sends key and old hash as parameters (the hash through its converter).
-        Expression<Func<object?>> keyValue = () => key;
         Expression<Func<PasswordHash>> oldValue = () => verifiedHash;
-        var sameRow = Expression.Equal(Expression.Property(row, keyProperty), Expression.Convert(keyValue.Body, keyProperty.PropertyType));
+        var sameRow = EntityFrameworkCore.KegQueryRoots.SameRow(row, keyProperty, key);
         var sameHash = Expression.Equal(token, oldValue.Body);
         var filter = Expression.Lambda<Func<TUser, bool>>(Expression.AndAlso(sameRow, sameHash), row);
         var tokenColumn = Expression.Lambda<Func<TUser, PasswordHash?>>(token, row);
@@ -39,18 +37,5 @@ internal static class ApiTokenHashUpgrade
             .ExecuteUpdateAsync(setters => setters.SetProperty(tokenColumn, upgraded), cancellationToken)
             .ConfigureAwait(false);
         return written == 1;
-    }
-
-    /// <summary>The single mapped key property of the entity the query reads, or null.</summary>
-    private static System.Reflection.PropertyInfo? FindKeyProperty(Expression query)
-    {
-        // A DbSet is its root; Where, AsNoTracking and the like wrap it as their first argument.
-        while (query is MethodCallExpression { Arguments.Count: > 0 } call)
-        {
-            query = call.Arguments[0];
-        }
-
-        var key = (query as EntityQueryRootExpression)?.EntityType.FindPrimaryKey();
-        return key is { Properties.Count: 1 } ? key.Properties[0].PropertyInfo : null;
     }
 }
