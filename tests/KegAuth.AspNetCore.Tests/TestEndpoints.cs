@@ -33,6 +33,21 @@ public static class TestEndpoints
             return user is null ? Results.Unauthorized() : Results.Ok(new { email = user.Email });
         }).RequireAuthorization();
 
+        // The current user is tracked by the request's context, as IKegCurrentUser promises: a change to it saves.
+        app.MapPost("/me/disable", async (HttpContext http, IKegCurrentUser<WebUser> current, WebContext db) =>
+        {
+            var user = await current.GetAsync(http.User);
+            if (user is null)
+            {
+                return Results.Unauthorized();
+            }
+
+            var state = db.Entry(user).State.ToString();
+            user.DisabledUtc = new DateTime(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+            await db.SaveChangesAsync();
+            return Results.Ok(new { state });
+        }).RequireAuthorization();
+
         // Authentication alone, no database lookup: shows what the scheme decided.
         app.MapGet("/claims", (HttpContext http) => Results.Ok(new { name = http.User.Identity!.Name })).RequireAuthorization();
 

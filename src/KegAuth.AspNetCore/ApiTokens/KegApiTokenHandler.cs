@@ -82,8 +82,8 @@ internal sealed class KegApiTokenHandler<TContext, TUser>(
             return Failure(client, "malformed", Values.Malformed);
         }
 
-        var set = users.Context.Set<TUser>();
-        var user = await KegApiTokens.FindByLoginIdAsync(set, loginId, Context.RequestAborted).ConfigureAwait(false);
+        // Compiled and untracked: the user is remembered for the request and attached only if the app asks for it.
+        var user = await users.FindUntrackedByLoginIdAsync(loginId, Context.RequestAborted).ConfigureAwait(false);
         var stored = user?.Token;
         if (stored is null)
         {
@@ -103,7 +103,7 @@ internal sealed class KegApiTokenHandler<TContext, TUser>(
         if (!stored.IsFastTokenHash)
         {
             // Conditional on the hash just verified: a rotation or revocation saved meanwhile wins, and this token with it.
-            if (!await KegApiTokens.UpgradeHashAsync(set, user!, stored, rawToken, Context.RequestAborted).ConfigureAwait(false))
+            if (!await KegApiTokens.UpgradeHashAsync(users.Context.Set<TUser>(), user!, stored, rawToken, Context.RequestAborted).ConfigureAwait(false))
             {
                 KegApiTokenLog.HashUpgradeSkipped(_log, client.LoginIdFingerprint);
                 _outcome = Values.Changed;

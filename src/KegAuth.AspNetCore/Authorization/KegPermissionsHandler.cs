@@ -14,22 +14,25 @@ namespace KegAuth.AspNetCore.Authorization;
 /// A superuser passes; an inactive user, a principal without a user, or a user type without permissions fails.
 /// Every judgement is counted (<c>kegauth.permission.checks</c>); reading the tokens from the database
 /// is counted and traced where it happens (<c>kegauth.permission.resolutions</c>, <c>kegauth.permissions.resolve</c>).
+/// The tokens come from the node's <see cref="KegPermissionCache"/> under the user's key and current session key.
 /// </summary>
 internal sealed class KegPermissionsHandler(
     IKegPrincipalUsers users,
+    KegPermissionCache cache,
     IOptions<KegAuthOptions> options,
     KegAuthMetrics metrics,
     KegLoginIdFingerprint fingerprint,
     ILoggerFactory loggers)
     : AuthorizationHandler<KegPermissionsRequirement>
 {
-    private readonly ILogger _log = loggers.CreateLogger(KegPermissionLog.Category);
+    /// <summary>Made on the first denial: the handler is scoped, and a granted request logs nothing.</summary>
+    private ILogger? _log;
 
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, KegPermissionsRequirement requirement)
     {
         var denial = await JudgeAsync(context, requirement).ConfigureAwait(false);
         metrics.PermissionCheck(denial is null ? Values.Granted : Values.Denied);
-        if (denial is not null && _log.IsEnabled(LogLevel.Debug))
+        if (denial is not null && (_log ??= loggers.CreateLogger(KegPermissionLog.Category)).IsEnabled(LogLevel.Debug))
         {
             var loginId = context.User.FindFirst(KegClaimTypes.LoginId)?.Value;
             KegPermissionLog.Denied(_log, denial, requirement.RequireAll ? "all" : "any", string.Join(", ", requirement.Tokens), fingerprint.Of(loginId));
@@ -61,10 +64,15 @@ internal sealed class KegPermissionsHandler(
             return "user type has no permissions";
         }
 
-        var tokens = requirement.Tokens.ToArray();
-        var allowed = requirement.RequireAll
-            ? await permissionUser.HasAllPermissionsAsync(users.Db, tokens).ConfigureAwait(false)
-            : await permissionUser.HasAnyPermissionAsync(users.Db, tokens).ConfigureAwait(false);
+        // Keyed by the session key this request read from the database with the user: a rights change
+        // resets it, so the next request misses and reads the new tokens.
+        var held = await cache.GetOrLoadAsync(
+            users.UserType,
+            users.KeyOf(user),
+            user.SessionKey,
+            (User: permissionUser, users.Db),
+            static state => state.User.GetAllPermissionTokensAsync(state.Db)).ConfigureAwait(false);
+        var allowed = requirement.RequireAll ? requirement.Tokens.All(held.Contains) : requirement.Tokens.Any(held.Contains);
         if (!allowed)
         {
             return "permission not held";

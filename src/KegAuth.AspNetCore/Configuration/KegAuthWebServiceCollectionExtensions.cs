@@ -37,8 +37,9 @@ public static class KegAuthWebServiceCollectionExtensions
         services.TryAddScoped<KegUserStore<TContext, TUser>>();
         services.TryAddScoped<IKegCurrentUser<TUser>>(provider => provider.GetRequiredService<KegUserStore<TContext, TUser>>());
         services.TryAddScoped<IKegPrincipalUsers>(provider => provider.GetRequiredService<KegUserStore<TContext, TUser>>());
-        services.TryAddScoped<KegSessionValidator<TContext, TUser>>();
+        services.TryAddSingleton<KegSessionValidator<TContext, TUser>>();
         services.TryAddSingleton<Telemetry.KegLoginIdFingerprint>();
+        services.TryAddSingleton<KegPermissionCache>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IAuthorizationHandler, KegPermissionsHandler>());
         services.AddAuthorization();
 

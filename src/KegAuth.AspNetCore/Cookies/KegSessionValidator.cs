@@ -5,6 +5,7 @@ using KegAuth.Telemetry;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,9 +15,11 @@ namespace KegAuth.AspNetCore.Cookies;
 /// Checks a cookie session against the database: it ends when the user's session key was reset (rights or
 /// password changed) or the user is no longer active, disabled by date included. keg-auth trusts a session
 /// until its key changes; this also re-checks the active state.
+/// A singleton (its logger made once, not per request); the request's <see cref="KegUserStore{TContext, TUser}"/>
+/// comes from the request's services.
 /// </summary>
 internal sealed class KegSessionValidator<TContext, TUser>(
-    KegUserStore<TContext, TUser> users,
+    IOptions<KegAuthOptions> kegAuth,
     IOptions<KegCookieOptions> options,
     KegAuthMetrics metrics,
     KegLoginIdFingerprint fingerprint,
@@ -37,7 +40,8 @@ internal sealed class KegSessionValidator<TContext, TUser>(
             return;
         }
 
-        var now = users.UtcNow;
+        var users = context.HttpContext.RequestServices.GetRequiredService<KegUserStore<TContext, TUser>>();
+        var now = UtcNow;
         var interval = options.Value.ValidationInterval;
         if (interval > TimeSpan.Zero && LastValidated(context.Properties) is { } last && now - last < interval)
         {
@@ -45,7 +49,17 @@ internal sealed class KegSessionValidator<TContext, TUser>(
             return;
         }
 
-        var user = await users.GetAsync(context.Principal, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        // One compiled, untracked single-row query; the user is remembered for the rest of the request
+        // (authorization reads it as is, the app's IKegCurrentUser gets it attached), so nothing queries it again.
+        var sessionKey = KegUserStore<TContext, TUser>.SessionKeyOf(context.Principal);
+        var user = string.IsNullOrEmpty(sessionKey)
+            ? null
+            : await users.FindSessionAsync(sessionKey, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        if (user is not null)
+        {
+            users.Remember(user);
+        }
+
         if (user is null || !user.IsActiveAt(now))
         {
             // No user holds the cookie's session key any more: it was reset (password, rights, sign-out everywhere) or the user deleted.
@@ -72,7 +86,9 @@ internal sealed class KegSessionValidator<TContext, TUser>(
 
     /// <summary>Stamps a new session as checked now.</summary>
     public void MarkValidated(AuthenticationProperties properties)
-        => properties.Items[ValidatedItem] = users.UtcNow.ToString("O", CultureInfo.InvariantCulture);
+        => properties.Items[ValidatedItem] = UtcNow.ToString("O", CultureInfo.InvariantCulture);
+
+    private DateTime UtcNow => kegAuth.Value.TimeProvider.GetUtcNow().UtcDateTime;
 
     private static DateTime? LastValidated(AuthenticationProperties properties)
         => properties.Items.TryGetValue(ValidatedItem, out var text)

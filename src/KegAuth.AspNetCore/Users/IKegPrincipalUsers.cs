@@ -11,4 +11,10 @@ internal interface IKegPrincipalUsers
 
     /// <summary>The user behind <paramref name="principal"/>, or <see langword="null"/>.</summary>
     Task<IKegUser?> FindUserAsync(ClaimsPrincipal principal, CancellationToken cancellationToken);
+
+    /// <summary>The user's type, for keys of node-wide caches.</summary>
+    Type UserType { get; }
+
+    /// <summary>The primary key of <paramref name="user"/> (tracked or not) as invariant text.</summary>
+    string KeyOf(IKegUser user);
 }

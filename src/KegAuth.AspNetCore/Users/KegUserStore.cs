@@ -10,10 +10,21 @@ namespace KegAuth.AspNetCore.Users;
 /// Per-request user lookups (by login id, session key, key) and principals. Scoped: it remembers the
 /// user a scheme already loaded, so authorization does not query again.
 /// </summary>
+/// <remarks>
+/// The schemes read the user untracked (<see cref="KegUserQueries{TContext, TUser}"/>) and hand it over
+/// with <see cref="Remember"/>; KegAuth's own authorization reads that instance as it is
+/// (<see cref="FindUserAsync"/>). Only when the app asks for the user (<see cref="GetAsync"/>) is it
+/// attached to the request's context, so it is tracked as <see cref="IKegCurrentUser{TUser}"/>
+/// promises without a second query.
+/// </remarks>
 internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAuthOptions> options) : IKegCurrentUser<TUser>, IKegPrincipalUsers
     where TContext : DbContext
     where TUser : class, IKegUser<TUser>
 {
+    /// <summary>The user a scheme authenticated this request, as read (untracked until <see cref="GetAsync"/> attaches it).</summary>
+    private TUser? _authenticated;
+
+    /// <summary>The tracked user <see cref="GetAsync"/> answered with.</summary>
     private TUser? _current;
 
     /// <summary>The request's context.</summary>
@@ -25,8 +36,8 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
     /// <summary>The current UTC time by the options' clock.</summary>
     public DateTime UtcNow => options.Value.TimeProvider.GetUtcNow().UtcDateTime;
 
-    /// <summary>Remembers the user a scheme authenticated, for the rest of the request.</summary>
-    public void Remember(TUser user) => _current = user;
+    /// <summary>Remembers the user a scheme authenticated (tracked or not), for the rest of the request.</summary>
+    public void Remember(TUser user) => _authenticated = user;
 
     /// <inheritdoc/>
     public async Task<TUser?> GetAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
@@ -43,7 +54,12 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
             return _current;
         }
 
-        var user = await FindBySessionKeyAsync(sessionKey, cancellationToken).ConfigureAwait(false);
+        if (_authenticated is not null && _authenticated.SessionKey == sessionKey && TryAttach(_authenticated))
+        {
+            return _current = _authenticated;
+        }
+
+        var user = await db.Set<TUser>().FirstOrDefaultAsync(user => user.SessionKey == sessionKey, cancellationToken).ConfigureAwait(false);
         if (user is not null)
         {
             _current = user;
@@ -54,7 +70,36 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
 
     /// <inheritdoc/>
     public async Task<IKegUser?> FindUserAsync(ClaimsPrincipal principal, CancellationToken cancellationToken)
-        => await GetAsync(principal, cancellationToken).ConfigureAwait(false);
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        var sessionKey = SessionKeyOf(principal);
+        if (!string.IsNullOrEmpty(sessionKey))
+        {
+            // Authorization only reads the user: the instance the scheme checked this request will do, tracked or not.
+            if (_current is not null && _current.SessionKey == sessionKey)
+            {
+                return _current;
+            }
+
+            if (_authenticated is not null && _authenticated.SessionKey == sessionKey)
+            {
+                return _authenticated;
+            }
+        }
+
+        return await GetAsync(principal, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The user whose session key is <paramref name="sessionKey"/>, untracked: the cookie session's
+    /// check on every request. One compiled single-row query.
+    /// </summary>
+    public Task<TUser?> FindSessionAsync(string sessionKey, CancellationToken cancellationToken)
+        => KegUserQueries<TContext, TUser>.For(db).BySessionKey(db, sessionKey, cancellationToken);
+
+    /// <summary>The user whose login id is <paramref name="loginId"/>, untracked: the API token's lookup on every request. One compiled single-row query.</summary>
+    public Task<TUser?> FindUntrackedByLoginIdAsync(string loginId, CancellationToken cancellationToken)
+        => KegUserQueries<TContext, TUser>.For(db).ByLoginId(db, loginId, cancellationToken);
 
     /// <summary>
     /// The session key of the principal's KegAuth identity. Only identities KegAuth's own schemes issued
@@ -133,10 +178,6 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
         return Expression.Lambda<Func<TUser, bool>>(Expression.Equal(Expression.Property(parameter, name), constant), parameter);
     }
 
-    /// <summary>The user whose session key is <paramref name="sessionKey"/>.</summary>
-    public Task<TUser?> FindBySessionKeyAsync(string sessionKey, CancellationToken cancellationToken)
-        => db.Set<TUser>().FirstOrDefaultAsync(user => user.SessionKey == sessionKey, cancellationToken);
-
     /// <summary>The user whose login id is <paramref name="loginId"/> (an email is matched case-insensitively by the model's converter).</summary>
     public Task<TUser?> FindByLoginIdAsync(string loginId, CancellationToken cancellationToken)
         => db.Set<TUser>().FirstOrDefaultAsync(TUser.LoginIdEquals(loginId), cancellationToken);
@@ -145,12 +186,22 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
     public async Task<TUser?> FindByKeyAsync(string key, CancellationToken cancellationToken)
         => (await ResolveKeyAsync(key, cancellationToken).ConfigureAwait(false)).User;
 
-    /// <summary>The user's primary key as invariant text.</summary>
-    public string GetKey(TUser user)
+    /// <inheritdoc/>
+    public Type UserType => typeof(TUser);
+
+    /// <inheritdoc/>
+    public string KeyOf(IKegUser user)
     {
-        var value = db.Entry(user).Property(KeyProperty().Name).CurrentValue;
+        // Read from the property, so an untracked user does not get a change-tracker entry for it.
+        var property = KeyProperty();
+        var value = property.PropertyInfo is { } info && user is TUser
+            ? info.GetValue(user)
+            : db.Entry(user).Property(property.Name).CurrentValue;
         return Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
     }
+
+    /// <summary>The user's primary key as invariant text.</summary>
+    public string GetKey(TUser user) => KeyOf(user);
 
     /// <summary>A principal for <paramref name="user"/>: key, login id and session key.</summary>
     public ClaimsPrincipal CreatePrincipal(TUser user, string authenticationType)
@@ -192,6 +243,28 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
         return key.Properties.Count == 1
             ? key.Properties[0]
             : throw new InvalidOperationException($"'{typeof(TUser).Name}' has a composite key; KegAuth needs a single key property.");
+    }
+
+    /// <summary>
+    /// Tracks a user read untracked as if a tracking query had read it, unless the context already
+    /// tracks an instance with its key (then a query answers, as it would have).
+    /// </summary>
+    private bool TryAttach(TUser user)
+    {
+        var entry = db.Entry(user);
+        if (entry.State != EntityState.Detached)
+        {
+            return true;
+        }
+
+        var key = entry.Property(KeyProperty().Name).CurrentValue;
+        if (db.Set<TUser>().Local.FindEntryUntyped([key]) is not null)
+        {
+            return false;
+        }
+
+        entry.State = EntityState.Unchanged;
+        return true;
     }
 
     /// <summary>Holds a key value so that an expression reads it as a parameter, not a constant.</summary>

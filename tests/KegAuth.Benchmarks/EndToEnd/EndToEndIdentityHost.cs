@@ -32,11 +32,22 @@ internal sealed class EndToEndIdentityHost(WebApplication app, EndToEndDatabase 
     public IReadOnlyList<EndToEndSetup> Setups => setups;
 
     /// <summary>Seeds <paramref name="users"/> users into a new database, starts the app and signs users in.</summary>
-    public static async Task<EndToEndIdentityHost> StartAsync(EndToEndDatabaseKind kind, int users)
+    /// <param name="kind">The database.</param>
+    /// <param name="users">How many users to seed.</param>
+    /// <param name="contextPool">Register the context with <c>AddDbContextPool</c> rather than <c>AddDbContext</c>.</param>
+    public static async Task<EndToEndIdentityHost> StartAsync(EndToEndDatabaseKind kind, int users, bool contextPool)
     {
         var database = EndToEndDatabase.Create(kind, "identity");
         var builder = EndToEndHost.CreateBuilder();
-        builder.Services.AddDbContext<EndToEndIdentityDb>(database.Configure);
+        if (contextPool)
+        {
+            builder.Services.AddDbContextPool<EndToEndIdentityDb>(database.Configure);
+        }
+        else
+        {
+            builder.Services.AddDbContext<EndToEndIdentityDb>(database.Configure);
+        }
+
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = HashIterations);
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(EndToEndHost.Permission, policy => policy.RequireClaim(PermissionClaim, EndToEndHost.Permission));

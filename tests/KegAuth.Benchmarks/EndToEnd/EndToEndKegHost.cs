@@ -19,15 +19,28 @@ internal sealed class EndToEndKegHost(WebApplication app, EndToEndDatabase datab
     public IReadOnlyList<EndToEndSetup> Setups => setups;
 
     /// <summary>Seeds <paramref name="users"/> users into a new database, starts the app and signs users in.</summary>
-    public static async Task<EndToEndKegHost> StartAsync(EndToEndDatabaseKind kind, int users)
+    /// <param name="kind">The database.</param>
+    /// <param name="users">How many users to seed.</param>
+    /// <param name="contextPool">Register the context with <c>AddDbContextPool</c> rather than <c>AddDbContext</c>.</param>
+    public static async Task<EndToEndKegHost> StartAsync(EndToEndDatabaseKind kind, int users, bool contextPool)
     {
         var database = EndToEndDatabase.Create(kind, "keg");
         var builder = EndToEndHost.CreateBuilder();
-        builder.Services.AddDbContext<BenchContext>((services, options) =>
+        void Configure(IServiceProvider services, DbContextOptionsBuilder options)
         {
             database.Configure(options);
             options.UseKegAuth(services.GetRequiredService<IOptions<KegAuthOptions>>().Value);
-        });
+        }
+
+        if (contextPool)
+        {
+            builder.Services.AddDbContextPool<BenchContext>(Configure);
+        }
+        else
+        {
+            builder.Services.AddDbContext<BenchContext>(Configure);
+        }
+
         builder.Services.AddKegAuth<BenchContext, BenchUser>(options =>
             {
                 options.SecretKey = "end-to-end-benchmark-secret-key-of-32+-characters";

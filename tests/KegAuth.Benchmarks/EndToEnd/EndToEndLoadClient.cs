@@ -9,8 +9,15 @@ namespace KegAuth.Benchmarks.EndToEnd;
 /// <param name="P50">Median latency.</param>
 /// <param name="P99">99th percentile latency.</param>
 /// <param name="AllocatedBytes">Bytes allocated in the whole process during the run, server and client together.</param>
-internal sealed record EndToEndMeasurement(int Requests, TimeSpan Elapsed, TimeSpan P50, TimeSpan P99, long AllocatedBytes)
+/// <param name="ProcessorTime">CPU time the whole process used during the run (every thread, server and client; not PostgreSQL's own processes).</param>
+internal sealed record EndToEndMeasurement(int Requests, TimeSpan Elapsed, TimeSpan P50, TimeSpan P99, long AllocatedBytes, TimeSpan ProcessorTime)
 {
+    /// <summary>
+    /// CPU microseconds per request, client included: what a request costs the process, much less
+    /// sensitive than requests/s to other work on a shared machine.
+    /// </summary>
+    public double ProcessorMicrosecondsPerRequest => ProcessorTime.TotalMicroseconds / Requests;
+
     /// <summary>Requests per second.</summary>
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
 
@@ -44,6 +51,7 @@ internal static class EndToEndLoadClient
         var firstFailure = (HttpStatusCode?)null;
 
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var processorBefore = Environment.CpuUsage.TotalTime;
         var started = Stopwatch.GetTimestamp();
         var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
@@ -65,6 +73,7 @@ internal static class EndToEndLoadClient
         await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(started);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var processor = Environment.CpuUsage.TotalTime - processorBefore;
 
         if (failures > 0)
         {
@@ -72,7 +81,7 @@ internal static class EndToEndLoadClient
         }
 
         Array.Sort(latencies);
-        return new EndToEndMeasurement(requests, elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99), allocated);
+        return new EndToEndMeasurement(requests, elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99), allocated, processor);
     }
 
     private static TimeSpan Percentile(long[] sorted, double fraction)

@@ -14,11 +14,20 @@ internal enum EndToEndDatabaseKind
 
 /// <summary>
 /// The switches of <c>--end-to-end</c>: <c>[--database sqlite|postgres[,..]] [--concurrency 1,16,64]
-/// [--requests N] [--users N] [--check]</c>. <c>--check</c> starts, seeds and checks every set-up (status
-/// codes and bodies) and sends no load: the harness's own test, with nothing timed.
+/// [--requests N] [--users N] [--check] [--setups NAME[,..]] [--paths /me[,..]] [--context-pool]</c>. <c>--check</c> starts,
+/// seeds and checks every set-up (status codes and bodies) and sends no load: the harness's own test, with
+/// nothing timed. <c>--setups</c> and <c>--paths</c> measure only those set-ups (by name, e.g.
+/// <c>"KegAuth cookie"</c>) and endpoints, for profiling one cell; every set-up is still started and checked.
+/// <c>--context-pool</c> registers both apps' contexts with <c>AddDbContextPool</c> instead of <c>AddDbContext</c>.
 /// </summary>
-internal sealed record EndToEndOptions(IReadOnlyList<EndToEndDatabaseKind> Databases, IReadOnlyList<int> Concurrency, int Requests, int Users, bool CheckOnly)
+internal sealed record EndToEndOptions(
+    IReadOnlyList<EndToEndDatabaseKind> Databases, IReadOnlyList<int> Concurrency, int Requests, int Users, bool CheckOnly,
+    IReadOnlyList<string>? Setups = null, IReadOnlyList<string>? Paths = null, bool ContextPool = false)
 {
+    /// <summary>Whether the cells of <paramref name="setup"/> at <paramref name="path"/> are measured.</summary>
+    public bool Measures(string setup, string path)
+        => (Setups is null || Setups.Contains(setup, StringComparer.OrdinalIgnoreCase)) && (Paths is null || Paths.Contains(path, StringComparer.Ordinal));
+
     /// <summary>The switch that selects the harness.</summary>
     public const string Switch = "--end-to-end";
 
@@ -30,6 +39,9 @@ internal sealed record EndToEndOptions(IReadOnlyList<EndToEndDatabaseKind> Datab
         var requests = 20_000;
         var users = 1_000;
         var checkOnly = false;
+        IReadOnlyList<string>? setups = null;
+        IReadOnlyList<string>? paths = null;
+        var contextPool = false;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -51,12 +63,21 @@ internal sealed record EndToEndOptions(IReadOnlyList<EndToEndDatabaseKind> Datab
                 case "--users":
                     users = Positive(Value(args, ref i), "--users");
                     break;
+                case "--setups":
+                    setups = Value(args, ref i).Split(',').Select(v => v.Trim()).ToList();
+                    break;
+                case "--paths":
+                    paths = Value(args, ref i).Split(',').Select(v => v.Trim()).ToList();
+                    break;
+                case "--context-pool":
+                    contextPool = true;
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown end-to-end switch '{args[i]}'. Use --database sqlite|postgres, --concurrency 1,16,64, --requests N, --users N, --check.");
+                    throw new ArgumentException($"Unknown end-to-end switch '{args[i]}'. Use --database sqlite|postgres, --concurrency 1,16,64, --requests N, --users N, --check, --setups NAME,.., --paths /me,.., --context-pool.");
             }
         }
 
-        return new EndToEndOptions(databases, concurrency, requests, users, checkOnly);
+        return new EndToEndOptions(databases, concurrency, requests, users, checkOnly, setups, paths, contextPool);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i)

@@ -31,8 +31,8 @@ internal static class EndToEndReport
         {
             text.AppendLine(Invariant($"### {database.Key}, {options.Users:N0} users, {options.Requests:N0} requests per cell"));
             text.AppendLine();
-            text.AppendLine("| Set-up | Endpoint | Clients | Requests/s | p50 ms | p99 ms | KB/request (incl. client) | × no-auth | × Identity | Cost × /me |");
-            text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| Set-up | Endpoint | Clients | Requests/s | p50 ms | p99 ms | KB/request (incl. client) | CPU µs/request (incl. client) | × no-auth | × Identity | Cost × /me | CPU × Identity | CPU cost × /me |");
+            text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var r in database)
             {
                 var m = r.Measurement;
@@ -40,7 +40,7 @@ internal static class EndToEndReport
                 var counterpart = Counterparts.TryGetValue(r.Setup, out var name) ? Find(database, name, r.Path, r.Concurrency) : null;
                 var me = r.Path == EndToEndHost.ProtectedPath ? Find(database, r.Setup, EndToEndHost.MePath, r.Concurrency) : null;
                 text.AppendLine(Invariant(
-                    $"| {r.Setup} | {r.Path} | {r.Concurrency} | {m.RequestsPerSecond:N0} | {Ms(m.P50)} | {Ms(m.P99)} | {m.AllocatedPerRequest / 1024:N1} | {Ratio(m, ceiling)} | {Ratio(m, counterpart)} | {(me is null ? "" : (me.RequestsPerSecond / m.RequestsPerSecond).ToString("0.00", CultureInfo.InvariantCulture))} |"));
+                    $"| {r.Setup} | {r.Path} | {r.Concurrency} | {m.RequestsPerSecond:N0} | {Ms(m.P50)} | {Ms(m.P99)} | {m.AllocatedPerRequest / 1024:N1} | {m.ProcessorMicrosecondsPerRequest:N0} | {Ratio(m, ceiling)} | {Ratio(m, counterpart)} | {(me is null ? "" : (me.RequestsPerSecond / m.RequestsPerSecond).ToString("0.00", CultureInfo.InvariantCulture))} | {CpuRatio(m, counterpart)} | {CpuRatio(m, me)} |"));
             }
 
             text.AppendLine();
@@ -54,6 +54,10 @@ internal static class EndToEndReport
 
     private static string Ratio(EndToEndMeasurement m, EndToEndMeasurement? baseline)
         => baseline is null ? "" : (m.RequestsPerSecond / baseline.RequestsPerSecond).ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>CPU per request of <paramref name="m"/> over <paramref name="baseline"/>'s: above 1 costs more.</summary>
+    private static string CpuRatio(EndToEndMeasurement m, EndToEndMeasurement? baseline)
+        => baseline is null ? "" : (m.ProcessorMicrosecondsPerRequest / baseline.ProcessorMicrosecondsPerRequest).ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Ms(TimeSpan time) => time.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture);
 
