@@ -147,16 +147,11 @@ public static class KegUserTotpSupport
             return false;
         }
 
-        var row = Expression.Parameter(typeof(TUser), "user");
-        var lastStep = Expression.Property(row, typeof(TUser).GetProperty(nameof(IKegUserTotp.TotpLastStep))!);
+        // Only a step newer than the stored one passes: the first of two racing requests wins.
+        var stored = StoredStep<TUser>();
         Expression<Func<long?>> stepValue = () => step;
-        var newer = Expression.OrElse(Expression.Equal(lastStep, Expression.Constant(null, typeof(long?))), Expression.LessThan(lastStep, stepValue.Body));
-        var filter = Expression.Lambda<Func<TUser, bool>>(Expression.AndAlso(StillOn(row, keyProperty, user), newer), row);
-        var column = Expression.Lambda<Func<TUser, long?>>(lastStep, row);
-        var written = await users.Where(filter)
-            .ExecuteUpdateAsync(setters => setters.SetProperty(column, step), cancellationToken)
-            .ConfigureAwait(false);
-        if (written != 1)
+        var newer = Expression.OrElse(Expression.Equal(stored.Body, Expression.Constant(null, typeof(long?))), Expression.LessThan(stored.Body, stepValue.Body));
+        if (!await UpdateIfAsync(users, keyProperty, user, stored, newer, step, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
@@ -188,22 +183,40 @@ public static class KegUserTotpSupport
             return false;
         }
 
-        var row = Expression.Parameter(typeof(TUser), "user");
-        var codes = Expression.Property(row, typeof(TUser).GetProperty(nameof(IKegUserTotp.TotpRecoveryCodes))!);
+        // Only the codes as read pass: the first of two racing requests wins.
+        var stored = StoredCodes<TUser>();
         Expression<Func<string?>> readValue = () => read;
-        var unchanged = Expression.Equal(codes, readValue.Body);
-        var filter = Expression.Lambda<Func<TUser, bool>>(Expression.AndAlso(StillOn(row, keyProperty, user), unchanged), row);
-        var column = Expression.Lambda<Func<TUser, string?>>(codes, row);
-        var written = await users.Where(filter)
-            .ExecuteUpdateAsync(setters => setters.SetProperty(column, remaining), cancellationToken)
-            .ConfigureAwait(false);
-        if (written != 1)
+        if (!await UpdateIfAsync(users, keyProperty, user, stored, Expression.Equal(stored.Body, readValue.Body), remaining, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
 
         user.TotpRecoveryCodes = remaining;
         return true;
+    }
+
+    // The class's own property, not the interface's: EF Core maps the class.
+    private static Expression<Func<TUser, long?>> StoredStep<TUser>() => Column<TUser, long?>(nameof(IKegUserTotp.TotpLastStep));
+
+    private static Expression<Func<TUser, string?>> StoredCodes<TUser>() => Column<TUser, string?>(nameof(IKegUserTotp.TotpRecoveryCodes));
+
+    private static Expression<Func<TUser, TValue>> Column<TUser, TValue>(string name)
+    {
+        var row = Expression.Parameter(typeof(TUser), "user");
+        return Expression.Lambda<Func<TUser, TValue>>(Expression.Property(row, typeof(TUser).GetProperty(name)!), row);
+    }
+
+    // UPDATE users SET column = value WHERE key = @key AND TotpEnabled AND condition; true when it wrote the row.
+    private static async Task<bool> UpdateIfAsync<TUser, TValue>(
+        IQueryable<TUser> users, System.Reflection.PropertyInfo keyProperty, TUser user, Expression<Func<TUser, TValue>> column, Expression condition, TValue value, CancellationToken cancellationToken)
+        where TUser : class, IKegUserTotp
+    {
+        var row = column.Parameters[0];
+        var filter = Expression.Lambda<Func<TUser, bool>>(Expression.AndAlso(StillOn(row, keyProperty, user), condition), row);
+        var written = await users.Where(filter)
+            .ExecuteUpdateAsync(setters => setters.SetProperty(column, value), cancellationToken)
+            .ConfigureAwait(false);
+        return written == 1;
     }
 
     private static System.Reflection.PropertyInfo KeyPropertyOf<TUser>(IQueryable<TUser> users)

@@ -392,5 +392,5 @@ public sealed class AdminManagementBrowserTests(ChromiumFixture chromium) : IAsy
     private static async Task<List<string>> FirstColumnAsync(IPage page)
         => [.. (await page.Locator("tbody tr td:first-child").AllTextContentsAsync()).Select(t => t.Trim())];
 
-    private static Task<string> FocusedIdAsync(IPage page) => page.EvaluateAsync<string>("document.activeElement ? document.activeElement.id : ''");
+    private static Task<string> FocusedIdAsync(IPage page) => BrowserFocus.IdAsync(page);
 }

@@ -327,5 +327,5 @@ public sealed class PagesBrowserTests(ChromiumFixture chromium) : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
     }
 
-    private static Task<string> FocusedIdAsync(IPage page) => page.EvaluateAsync<string>("document.activeElement ? document.activeElement.id : ''");
+    private static Task<string> FocusedIdAsync(IPage page) => BrowserFocus.IdAsync(page);
 }
