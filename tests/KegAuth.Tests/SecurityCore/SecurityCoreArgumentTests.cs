@@ -23,7 +23,7 @@ public sealed class SecurityCoreArgumentTests
     {
         Assert.Equal("validators", Assert.Throws<ArgumentNullException>(() => new KegPasswordPolicy((IEnumerable<IKegPasswordValidator>)null!)).ParamName);
         Assert.Equal("validators", Assert.Throws<ArgumentException>(() => new KegPasswordPolicy([null!])).ParamName);
-        Assert.Throws<ArgumentNullException>(() => new KegPasswordPolicy(new KegPasswordPolicyOptions(), (IEnumerable<IKegPasswordValidator>)null!));
+        Assert.Equal("additionalValidators", Assert.Throws<ArgumentNullException>(() => new KegPasswordPolicy(new KegPasswordPolicyOptions(), (IEnumerable<IKegPasswordValidator>)null!)).ParamName);
         Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => new KegPasswordRules(null!)).ParamName);
     }
 

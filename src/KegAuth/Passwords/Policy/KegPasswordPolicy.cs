@@ -60,9 +60,9 @@ public sealed class KegPasswordPolicy : IKegPasswordPolicy
         return problems.Count == 0 ? KegPasswordCheck.Success : new KegPasswordCheck(problems);
     }
 
-    private static IEnumerable<IKegPasswordValidator> Prepend(KegPasswordRules rules, IEnumerable<IKegPasswordValidator> additional)
+    private static IEnumerable<IKegPasswordValidator> Prepend(KegPasswordRules rules, IEnumerable<IKegPasswordValidator> additionalValidators)
     {
-        ArgumentNullException.ThrowIfNull(additional);
-        return [rules, .. additional];
+        ArgumentNullException.ThrowIfNull(additionalValidators);
+        return [rules, .. additionalValidators];
     }
 }
