@@ -10,6 +10,7 @@ using Xunit;
 namespace KegAuth.AspNetCore.Tests;
 
 /// <summary>Starts the web sample on a temp SQLite file, issues an API token through it, and calls /me with it.</summary>
+[Collection(AloneCollection.Name)]
 public sealed class SampleWebSmokeTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "kegauth-sample-smoke", Guid.NewGuid().ToString("N"));
