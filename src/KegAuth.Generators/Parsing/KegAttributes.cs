@@ -128,7 +128,4 @@ internal static class KegAttributeReader
 
     /// <summary>The kind's name in messages: <c>user</c>, <c>permission</c>, ...</summary>
     public static string KindName(EntityKind kind) => kind.ToString().ToLowerInvariant();
-
-    /// <summary>The metadata name of the attribute class, as <c>ForAttributeWithMetadataName</c> needs it.</summary>
-    public static string MetadataName(KegAttributes attribute) => KegAttributeNames.Namespace + "." + ShortName(attribute) + "Attribute";
 }
