@@ -40,6 +40,9 @@ public enum KegAuthEndpoint
     /// <summary><c>POST /register</c>: self-registration, off unless named (it is not part of <see cref="All"/>).</summary>
     Register = 1 << 10,
 
+    /// <summary>The <c>/passkeys</c> routes (with <c>AddPasskeys</c>): ceremonies, list, rename, remove.</summary>
+    Passkeys = 1 << 11,
+
     /// <summary>Every route except <see cref="Register"/>.</summary>
-    All = Login | Logout | LogoutEverywhere | ForgotPassword | ResetPassword | ChangePassword | ApiToken | Me | VerifyAccount | ResendVerification,
+    All = Login | Logout | LogoutEverywhere | ForgotPassword | ResetPassword | ChangePassword | ApiToken | Me | VerifyAccount | ResendVerification | Passkeys,
 }

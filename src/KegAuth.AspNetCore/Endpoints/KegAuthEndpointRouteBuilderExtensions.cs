@@ -40,6 +40,11 @@ public static class KegAuthEndpointRouteBuilderExtensions
             Invoke(typeof(KegApiTokenEndpoints<,>), types, group);
         }
 
+        if (options.Endpoints.HasFlag(KegAuthEndpoint.Passkeys) && services.IsService(typeof(IKegPasskeys)))
+        {
+            KegPasskeyEndpoints.Map(group);
+        }
+
         return group;
     }
 
