@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KegAuth.Sample.Web;
 
 // KegAuth generates the columns and behaviour of each class from its attribute.
-[KegUser, KegUserToken]
+[KegUser, KegUserToken, KegUserPasskeys]
 public partial class User
 {
     public int Id { get; set; }
