@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
@@ -9,8 +9,9 @@ namespace KegAuth.AspNetCore.Endpoints;
 
 /// <summary>
 /// The passkey routes under the endpoints' prefix, thin shells over <see cref="IKegPasskeys"/>: the two
-/// ceremonies (options, then the authenticator's response) and list, rename, remove. Bodies are capped
-/// at <see cref="MaxBodyBytes"/>.
+/// ceremonies (options, then the authenticator's response) and list, rename, remove. The responses'
+/// bodies are read here, capped at <see cref="MaxBodyBytes"/> whatever the server's own limit (size-limit
+/// metadata alone is not enforced by every server, and binding would read the whole body first).
 /// </summary>
 internal static class KegPasskeyEndpoints
 {
@@ -20,17 +21,17 @@ internal static class KegPasskeyEndpoints
     /// <summary>Maps the routes.</summary>
     public static void Map(RouteGroupBuilder group)
     {
-        var passkeys = group.MapGroup("/passkeys").WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        var passkeys = group.MapGroup("/passkeys");
         passkeys.MapPost("/register/options", RegisterOptionsAsync).RequireAuthorization()
             .Named("PasskeyRegisterOptions", "Starts registering a passkey for the signed-in user: the WebAuthn creation options (JSON), with the challenge in a short-lived cookie.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json").ProducesProblem(StatusCodes.Status401Unauthorized);
-        passkeys.MapPost("/register", RegisterAsync).RequireAuthorization()
+        passkeys.MapPost("/register", RegisterAsync).RequireAuthorization().Accepts<KegPasskeyRegisterRequest>("application/json")
             .Named("PasskeyRegister", "Verifies the new credential against the challenge and stores the passkey; other sessions end, this one stays.")
             .Produces<KegPasskeyInfo>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status409Conflict);
         passkeys.MapPost("/sign-in/options", SignInOptionsAsync)
             .Named("PasskeySignInOptions", "Starts a passkey sign-in: the WebAuthn request options (JSON), with the challenge in a short-lived cookie.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
-        passkeys.MapPost("/sign-in", SignInAsync)
+        passkeys.MapPost("/sign-in", SignInAsync).Accepts<KegPasskeySignInRequest>("application/json")
             .Named("PasskeySignIn", "Signs in with a passkey assertion; sets the session cookie.")
             .Produces<KegLoginResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
         passkeys.MapGet("/", ListAsync).RequireAuthorization()
@@ -48,9 +49,16 @@ internal static class KegPasskeyEndpoints
             ? Results.Text(json, "application/json")
             : KegPasskeyProblems.NotSignedIn();
 
-    private static async Task<IResult> RegisterAsync(KegPasskeyRegisterRequest body, HttpContext http, IKegPasskeys passkeys)
+    private static async Task<IResult> RegisterAsync(HttpContext http, IKegPasskeys passkeys)
     {
-        var result = await passkeys.CompleteRegistrationAsync(http, Raw(body.Credential), body.Name).ConfigureAwait(false);
+        var (body, refusal) = await ReadAsync(http).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var name = body!.Value.TryGetProperty("name", out var named) && named.ValueKind == JsonValueKind.String ? named.GetString() : null;
+        var result = await passkeys.CompleteRegistrationAsync(http, Credential(body.Value), name).ConfigureAwait(false);
         return result.Status switch
         {
             KegPasskeyRegistrationStatus.Succeeded => Results.Created((string?)null, result.Passkey),
@@ -66,9 +74,16 @@ internal static class KegPasskeyEndpoints
     private static async Task<IResult> SignInOptionsAsync(HttpContext http, IKegPasskeys passkeys)
         => Results.Text(await passkeys.BeginSignInAsync(http).ConfigureAwait(false), "application/json");
 
-    private static async Task<IResult> SignInAsync(KegPasskeySignInRequest body, HttpContext http, IKegPasskeys passkeys, IOptions<KegAuthOptions> options)
+    private static async Task<IResult> SignInAsync(HttpContext http, IKegPasskeys passkeys, IOptions<KegAuthOptions> options)
     {
-        var result = await passkeys.CompleteSignInAsync(http, Raw(body.Credential), body.Remember).ConfigureAwait(false);
+        var (body, refusal) = await ReadAsync(http).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var remember = body!.Value.TryGetProperty("remember", out var flag) && flag.ValueKind == JsonValueKind.True;
+        var result = await passkeys.CompleteSignInAsync(http, Credential(body.Value), remember).ConfigureAwait(false);
         var now = options.Value.TimeProvider.GetUtcNow().UtcDateTime;
         return result.Status switch
         {
@@ -97,7 +112,55 @@ internal static class KegPasskeyEndpoints
         _ => KegPasskeyProblems.NotFound(),
     };
 
-    private static string? Raw(JsonElement credential) => credential.ValueKind == JsonValueKind.Object ? credential.GetRawText() : null;
+    private static string? Credential(JsonElement body)
+        => body.ValueKind == JsonValueKind.Object && body.TryGetProperty("credential", out var credential) && credential.ValueKind == JsonValueKind.Object
+            ? credential.GetRawText()
+            : null;
+
+    /// <summary>The JSON body, read up to <see cref="MaxBodyBytes"/>: 413 beyond it, 400 when it is not JSON.</summary>
+    private static async Task<(JsonElement? Body, IResult? Refusal)> ReadAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength > MaxBodyBytes)
+        {
+            return (null, KegPasskeyProblems.TooLarge());
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        try
+        {
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return (null, KegPasskeyProblems.TooLarge());
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException)
+        {
+            // The server's own limit, set above, stopped a body without a length.
+            return (null, KegPasskeyProblems.TooLarge());
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(buffer.ToArray());
+            return (document.RootElement.Clone(), null);
+        }
+        catch (JsonException)
+        {
+            return (null, KegPasskeyProblems.Malformed());
+        }
+    }
 }
 
 /// <summary>The passkey routes' problems (<c>code</c> extension).</summary>
@@ -114,6 +177,10 @@ internal static class KegPasskeyProblems
     public static KegAuthProblem TooMany() => new(StatusCodes.Status400BadRequest, "too-many-passkeys", "Remove a passkey before adding another.");
 
     public static KegAuthProblem InvalidName() => new(StatusCodes.Status400BadRequest, "invalid-name", "A name of 1 to 200 characters, without control characters, is required.");
+
+    public static KegAuthProblem TooLarge() => new(StatusCodes.Status413PayloadTooLarge, "too-large", "The request body is larger than a passkey response can be.");
+
+    public static KegAuthProblem Malformed() => new(StatusCodes.Status400BadRequest, "malformed", "The request body is not JSON.");
 
     public static KegAuthProblem NotFound() => new(StatusCodes.Status404NotFound, "not-found", "No such passkey.");
 

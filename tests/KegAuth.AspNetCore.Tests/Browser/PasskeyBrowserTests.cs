@@ -45,6 +45,9 @@ public sealed class PasskeyBrowserTests(ChromiumFixture chromium) : IAsyncLifeti
 
         await page.GotoAsync(_app.Url("/auth/passkeys"));
         Assert.True(await page.IsVisibleAsync("#passkeys-empty"));
+
+        // The page's JSON handlers need the antiforgery header, as its forms need the token.
+        Assert.Equal(400, await page.EvaluateAsync<int>("async () => (await fetch('/auth/passkeys?handler=Options', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status"));
         await page.FillAsync("#passkey-name", "Laptop");
         await page.ClickAsync("#passkey-add");
         await page.WaitForURLAsync(_app.Url("/auth/passkeys?done=added"));

@@ -171,7 +171,7 @@ public abstract class PasskeyAttackTests(Func<WebDatabase> newDatabase)
         var ada = await SignedInAsync(app, Ada);
 
         var huge = await PostJsonAsync(ada, "/register", "{\"credential\":{\"id\":\"" + new string('A', 2_000_000) + "\"}}");
-        Assert.True(huge.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, huge.StatusCode.ToString());
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
 
         var longName = await RegisterAsync(ada, key, new string('n', 10_000));
         Assert.Equal("invalid-name", await CodeAsync(longName));

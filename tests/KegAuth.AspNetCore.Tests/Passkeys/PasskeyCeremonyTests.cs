@@ -143,4 +143,22 @@ public sealed class PasskeyCeremonyTests
         Assert.Equal(HttpStatusCode.Forbidden, inactive.StatusCode);
         Assert.Equal("inactive", await CodeAsync(inactive));
     }
+
+    [Fact]
+    public async Task Cross_site_requests_to_the_passkey_routes_are_refused()
+    {
+        await using var app = await StartAsync();
+        await app.AddUserAsync(Ada);
+        var client = await SignedInAsync(app, Ada);
+        using var key = new SoftPasskeyAuthenticator();
+        await RegisterAsync(client, key);
+        var id = (await client.GetFromJsonAsync<List<KegPasskeyInfo>>(Prefix))!.Single().Id;
+
+        // A form post (a "simple" request another site can send with the cookie) and a JSON post the browser marks cross-site.
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync(Prefix + "/register/options", new FormUrlEncodedContent([]))).StatusCode);
+        var marked = new HttpRequestMessage(HttpMethod.Delete, $"{Prefix}/{id}");
+        marked.Headers.Add("Sec-Fetch-Site", "cross-site");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.SendAsync(marked)).StatusCode);
+        Assert.Single((await client.GetFromJsonAsync<List<KegPasskeyInfo>>(Prefix))!);
+    }
 }

@@ -9,6 +9,8 @@ namespace KegAuth.AspNetCore.UI.Pages;
 /// required, as every KegAuth form): <c>Options</c>, then <c>Complete</c> with the assertion. A plain
 /// visit goes to the login page. Supports KegAuth's pages.
 /// </summary>
+// The authenticator's answer is a few kilobytes; nothing bigger is read.
+[RequestSizeLimit(64 * 1024)]
 public sealed class PasskeySignInModel : PageModel
 {
     /// <summary>Where to go after signing in; only a local path is followed.</summary>

@@ -7,6 +7,8 @@ namespace KegAuth.AspNetCore.UI.Pages;
 /// The signed-in user's passkeys: add (through the page's script and the <c>Options</c> and
 /// <c>Register</c> JSON handlers), rename and remove (plain forms). Supports KegAuth's pages.
 /// </summary>
+// The authenticator's answer is a few kilobytes; nothing bigger is read.
+[RequestSizeLimit(64 * 1024)]
 public sealed class PasskeysModel : KegAuthPageModel
 {
     /// <summary>The user's passkeys.</summary>
