@@ -39,12 +39,14 @@ builder.Services.AddKegAuth<SampleDb, User>(options =>
     .AddPasswordReset<Attempt, ConsoleResetSender>(reset => reset.PublicBaseUrl = publicBaseUrl)
 
     // Passkeys: add one at /auth/passkeys once signed in, then "Sign in with a passkey" on the login page.
-    // The relying party is the public URL's host (localhost here; WebAuthn refuses an IP address).
+    // The relying party is the public URL's host. WebAuthn refuses an IP address, so a public URL on
+    // 127.0.0.1 gets passkeys at localhost (same port): open the sample there to use them.
     .AddPasskeys<SampleDb, User, Attempt>(passkeys =>
     {
-        passkeys.RelyingPartyId = publicBaseUrl.Host;
+        var site = publicBaseUrl.HostNameType == UriHostNameType.Dns ? publicBaseUrl : new UriBuilder(publicBaseUrl) { Host = "localhost" }.Uri;
+        passkeys.RelyingPartyId = site.Host;
         passkeys.RelyingPartyName = "KegAuth sample";
-        passkeys.Origins.Add(publicBaseUrl.GetLeftPart(UriPartial.Authority));
+        passkeys.Origins.Add(site.GetLeftPart(UriPartial.Authority));
     })
     .AddDeclaredPermissions(SamplePermissions.All)
     .AddPages();
