@@ -40,6 +40,11 @@ public static class KegAuthEndpointRouteBuilderExtensions
             Invoke(typeof(KegApiTokenEndpoints<,>), types, group);
         }
 
+        if (typeof(IKegUserTotp).IsAssignableFrom(types.User))
+        {
+            Invoke(typeof(KegTotpEndpoints<,>), types, group, options.Endpoints, services);
+        }
+
         return group;
     }
 
