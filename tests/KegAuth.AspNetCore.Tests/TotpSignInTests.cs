@@ -85,7 +85,7 @@ public abstract class TotpSignInTests(Func<WebDatabase> database) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task A_code_is_accepted_once_a_replay_in_another_sign_in_is_refused()
+    public async Task A_code_is_accepted_once_a_replay_in_a_later_sign_in_is_refused()
     {
         var id = await _app.AddUserAsync(Ada);
         var totp = await _app.EnrolTotpAsync(id);
@@ -93,14 +93,32 @@ public abstract class TotpSignInTests(Func<WebDatabase> database) : IAsyncLifeti
         using var first = _app.Browser();
         using var second = _app.Browser();
         await first.PasswordStepAsync(Ada);
-        await second.PasswordStepAsync(Ada);
-
         var used = await first.SecondFactorAsync(code);
+
+        await second.PasswordStepAsync(Ada);
         var replayed = await second.SecondFactorAsync(code);
 
         Assert.Equal(HttpStatusCode.OK, used.StatusCode);
         Assert.Equal((HttpStatusCode.Unauthorized, "invalid-code"), (replayed.StatusCode, await ProblemCode(replayed)));
         Assert.Equal(HttpStatusCode.Unauthorized, (await second.GetAsync("/api/auth/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_pending_cookie_completes_one_sign_in_a_captured_copy_is_refused_after_it()
+    {
+        var id = await _app.AddUserAsync(Ada);
+        var totp = await _app.EnrolTotpAsync(id);
+        using var client = _app.Client();
+        var pending = SetCookie(await client.PasswordStepAsync(Ada), PendingCookie)!;
+        using var owner = WithCookies(HttpMethod.Post, "/api/auth/login/second-factor", new { code = _app.CodeAt(totp.Secret) }, (PendingCookie, pending));
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(owner)).StatusCode);
+        _app.Clock.Advance(KegTotp.Period);
+
+        // Whoever copied the cookie before it was used, and later sees a code, gets nothing from it.
+        using var copy = WithCookies(HttpMethod.Post, "/api/auth/login/second-factor", new { code = _app.CodeAt(totp.Secret) }, (PendingCookie, pending));
+        var response = await client.SendAsync(copy);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, "no-pending-sign-in"), (response.StatusCode, await ProblemCode(response)));
     }
 
     [Theory]
@@ -132,9 +150,9 @@ public abstract class TotpSignInTests(Func<WebDatabase> database) : IAsyncLifeti
         using var first = _app.Browser();
         using var second = _app.Browser();
         await first.PasswordStepAsync(Ada);
-        await second.PasswordStepAsync(Ada);
-
         var used = await first.SecondFactorAsync(" " + recovery.ToUpperInvariant().Replace('-', ' ') + " ");
+
+        await second.PasswordStepAsync(Ada);
         var reused = await second.SecondFactorAsync(recovery);
         var another = await second.SecondFactorAsync(totp.RecoveryCodes[1]);
 

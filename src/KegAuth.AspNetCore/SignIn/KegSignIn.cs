@@ -167,7 +167,7 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
         if (result is { Status: KegSignInStatus.SecondFactorRequired, User: { } pending })
         {
             // No session yet: only a sealed, short-lived note that the password step passed.
-            secondFactor.IssuePending(httpContext, users.KeyOf(pending), pending.SessionKey, isPersistent);
+            secondFactor.IssuePending(httpContext, users.KeyOf(pending), pending.SessionKey, pending.LastLoginUtc, isPersistent);
         }
         else if (result.User is { } user)
         {

@@ -87,11 +87,12 @@ internal sealed class KegTotpSignIn<TContext, TUser, TAttempt>(
 
         var user = await users.FindByKeyAsync(pending.UserKey, cancellationToken).ConfigureAwait(false);
 
-        // A password change, reset, sign-out everywhere or authenticator change since the password step ends it.
-        if (user is null || !SameKey(user.SessionKey, pending.SessionKey) || !user.TotpEnabled)
+        // A password change, reset, sign-out everywhere or authenticator change since the password step
+        // ends it, and so does a completed sign-in: a captured pending cookie completes nothing more.
+        if (user is null || !SameKey(user.SessionKey, pending.SessionKey) || !user.TotpEnabled || (user.LastLoginUtc?.Ticks ?? 0L) != pending.LastLoginTicks)
         {
             cookies.ClearPending(httpContext);
-            KegSecondFactorLog.NoPending(_log, "the user's session key or authenticator changed", sourceIp ?? "-");
+            KegSecondFactorLog.NoPending(_log, "the user's session key or authenticator changed, or the sign-in was completed", sourceIp ?? "-");
             return (new(KegSecondFactorStatus.NoPendingSignIn), none);
         }
 
@@ -127,8 +128,10 @@ internal sealed class KegTotpSignIn<TContext, TUser, TAttempt>(
         var entry = db.Entry(user);
         foreach (var written in new[] { nameof(IKegUserTotp.TotpLastStep), nameof(IKegUserTotp.TotpRecoveryCodes) })
         {
+            // Entry() already detected the change: the original value and the flag both have to move.
             var property = entry.Property(written);
             property.OriginalValue = property.CurrentValue;
+            property.IsModified = false;
         }
 
         log.Attempt.Success = true;
