@@ -208,6 +208,9 @@ internal sealed class KegTotpManager<TContext, TUser, TAttempt>(
         if (cookie?.Succeeded == true)
         {
             await signIn.SignInAsync(httpContext, user, cookie.Properties?.IsPersistent ?? false).ConfigureAwait(false);
+
+            // The rest of this request (a page showing the new state) is the new session, not the ended one.
+            httpContext.User = users.CreatePrincipal(user, KegAuthSchemes.Cookie);
         }
     }
 

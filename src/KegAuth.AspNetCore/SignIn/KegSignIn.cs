@@ -29,6 +29,9 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
 {
     private readonly ILogger _log = loggers.CreateLogger(KegSignInLog.Category);
 
+    /// <summary>The key of the attempt a password step left unfinished (the code step marks it successful).</summary>
+    private string? _pendingAttemptKey;
+
     public async Task<KegSignInResult<TUser>> CheckPasswordAsync(string? loginId, string? password, string? sourceIp = null, CancellationToken cancellationToken = default)
         => KegSecondFactorGate.WithoutPendingUser(await CheckAsync(loginId, password, sourceIp, deviceRemembered: null, cancellationToken).ConfigureAwait(false));
 
@@ -131,6 +134,7 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         if (secondStep)
         {
+            _pendingAttemptKey = KegPendingAttempts.KeyOf(db, log.Attempt);
             KegSecondFactorLog.Required(_log, fingerprint.Of(attemptKey), sourceIp ?? "-");
             return new KegSignInResult<TUser>(KegSignInStatus.SecondFactorRequired, user);
         }
@@ -167,7 +171,7 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
         if (result is { Status: KegSignInStatus.SecondFactorRequired, User: { } pending })
         {
             // No session yet: only a sealed, short-lived note that the password step passed.
-            secondFactor.IssuePending(httpContext, users.KeyOf(pending), pending.SessionKey, pending.LastLoginUtc, isPersistent);
+            secondFactor.IssuePending(httpContext, users.KeyOf(pending), pending.SessionKey, pending.LastLoginUtc, _pendingAttemptKey, isPersistent);
         }
         else if (result.User is { } user)
         {

@@ -30,7 +30,7 @@ internal sealed class KegSecondFactorCookies(IDataProtectionProvider dataProtect
     /// Sets the pending-sign-in cookie for <paramref name="userKey"/> after a right password. It carries the
     /// user's last completed sign-in, so it completes at most one: the first completion moves that time.
     /// </summary>
-    public void IssuePending(HttpContext httpContext, string userKey, string sessionKey, DateTime? lastLoginUtc, bool persistent)
+    public void IssuePending(HttpContext httpContext, string userKey, string sessionKey, DateTime? lastLoginUtc, string? attemptKey, bool persistent)
     {
         var settings = options.Value;
         var expires = UtcNow + settings.PendingSignInLifetime;
@@ -39,6 +39,7 @@ internal sealed class KegSecondFactorCookies(IDataProtectionProvider dataProtect
             writer.Write(userKey);
             writer.Write(sessionKey);
             writer.Write(lastLoginUtc?.Ticks ?? 0L);
+            writer.Write(attemptKey ?? string.Empty);
             writer.Write(persistent);
             writer.Write(expires.Ticks);
         });
@@ -56,7 +57,7 @@ internal sealed class KegSecondFactorCookies(IDataProtectionProvider dataProtect
 
         return Read(bytes, reader =>
         {
-            var pending = new KegPendingSignIn(reader.ReadString(), reader.ReadString(), reader.ReadInt64(), reader.ReadBoolean(), new DateTime(reader.ReadInt64(), DateTimeKind.Utc));
+            var pending = new KegPendingSignIn(reader.ReadString(), reader.ReadString(), reader.ReadInt64(), reader.ReadString(), reader.ReadBoolean(), new DateTime(reader.ReadInt64(), DateTimeKind.Utc));
             return pending.ExpiresUtc > UtcNow ? pending : null;
         });
     }
@@ -172,6 +173,7 @@ internal sealed class KegSecondFactorCookies(IDataProtectionProvider dataProtect
 /// <param name="UserKey">The user's primary key as invariant text.</param>
 /// <param name="SessionKey">The user's session key at the password step; a changed key ends the pending sign-in.</param>
 /// <param name="LastLoginTicks">The user's last completed sign-in at the password step (0 for none); a sign-in completed since ends this one.</param>
+/// <param name="AttemptKey">The password step's attempt, which the completed sign-in marks successful; empty when unknown.</param>
 /// <param name="Persistent">The "remember me" choice of the password step.</param>
 /// <param name="ExpiresUtc">When the pending sign-in ends.</param>
-internal sealed record KegPendingSignIn(string UserKey, string SessionKey, long LastLoginTicks, bool Persistent, DateTime ExpiresUtc);
+internal sealed record KegPendingSignIn(string UserKey, string SessionKey, long LastLoginTicks, string AttemptKey, bool Persistent, DateTime ExpiresUtc);

@@ -135,6 +135,7 @@ internal sealed class KegTotpSignIn<TContext, TUser, TAttempt>(
         }
 
         log.Attempt.Success = true;
+        await KegPendingAttempts.MarkSucceededAsync<TAttempt>(db, pending.AttemptKey, user.LoginId, cancellationToken).ConfigureAwait(false);
         user.LastLoginUtc = now;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         cookies.ClearPending(httpContext);
