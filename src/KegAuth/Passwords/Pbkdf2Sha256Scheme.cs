@@ -75,6 +75,7 @@ internal sealed class Pbkdf2Sha256Scheme : IPasswordHashScheme
 
         var rest = hash.AsSpan(Prefix.Length);
         var first = rest.IndexOf('$');
+        // Stryker disable once Equality : at 0 the rounds field is empty, which the length check below refuses too
         if (first < 0)
         {
             return false;

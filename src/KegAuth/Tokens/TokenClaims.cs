@@ -52,6 +52,7 @@ internal static class TokenClaims
     private static bool ReadHeader(ReadOnlySpan<byte> json, bool legacy, ref TokenTimes times)
     {
         var reader = new Utf8JsonReader(json, ReaderOptions);
+        // Stryker disable once Logical : the first Read() of a complete document is true (or throws), so || and && agree; a non-object also ends the loop below without its claim
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return false;
@@ -87,6 +88,7 @@ internal static class TokenClaims
     private static bool ReadPayload(ReadOnlySpan<byte> json, bool legacy, KegTokenUserId userId, ref TokenTimes times)
     {
         var reader = new Utf8JsonReader(json, ReaderOptions);
+        // Stryker disable once Logical : the first Read() of a complete document is true (or throws), so || and && agree; a non-object also ends the loop below without its claim
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return false;
@@ -168,6 +170,7 @@ internal static class TokenClaims
 
     /// <summary>At the object's end: true when nothing but whitespace follows (the reader throws on anything else).</summary>
     private static bool IsEndOfDocument(ref Utf8JsonReader reader) =>
+        // Stryker disable once Logical : where the property loops end, the reader's own validation leaves only the object's EndObject at depth 0 and Read() false or throwing, so && and || agree; the checks state the contract
         reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0 && !reader.Read();
 
     /// <summary>The time claims found so far, in Unix seconds.</summary>

@@ -10,7 +10,7 @@ namespace KegAuth.Benchmarks.Generator;
 /// comparison or to run under a profiler (<c>dotnet-trace collect -- dotnet KegAuth.Benchmarks.dll --profile-rerun</c>).
 /// With <c>--baseline path/KegAuth.Generators.dll</c> it also times that build of the generator (an
 /// older commit's, say) in the same rounds, interleaved, and prints the median of the per-round ratios:
-/// load on the machine moves all three alike within a round.
+/// load on the machine moves all three alike within a round. It also prints what one first run allocates.
 /// </summary>
 internal static class RerunProfile
 {
@@ -31,6 +31,7 @@ internal static class RerunProfile
 
         var drivers = generators.Select(g => GeneratorBenchmarks.Driver(g.Create(), track: false).RunGenerators(project.Compilation)).ToList();
         Console.WriteLine(string.Join("; ", generators.Select((g, i) => $"{g.Name} output: {Describe(drivers[i])}")));
+        Console.WriteLine("first run allocates: " + string.Join(", ", generators.Select(g => $"{g.Name} {Allocated(() => GeneratorBenchmarks.Driver(g.Create(), track: false).RunGenerators(project.Compilation.Clone())) / 1e6:F1} MB")));
 
         Measure("rerun", generators, i => CpuTime(RerunsPerRound, () => drivers[i].RunGenerators(project.Edited())));
         Measure("first run", generators, i => CpuTime(FirstRunsPerRound, () => GeneratorBenchmarks.Driver(generators[i].Create(), track: false).RunGenerators(project.Compilation.Clone())));
@@ -66,8 +67,19 @@ internal static class RerunProfile
         return $"{trees.Length} files, {trees.Sum(t => t.GetText().Lines.Count):N0} lines, {trees.Sum(t => t.Length):N0} characters";
     }
 
+    private static long Allocated(Action action)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        action();
+        return GC.GetTotalAllocatedBytes(precise: true) - before;
+    }
+
     private static double CpuTime(int repetitions, Action action)
     {
+        // Each generator pays for collecting its own garbage: without the collections the garbage one
+        // generator left was collected, and timed, inside the next one's block.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         using var process = Process.GetCurrentProcess();
         var start = process.TotalProcessorTime;
         for (var i = 0; i < repetitions; i++)
@@ -75,6 +87,7 @@ internal static class RerunProfile
             action();
         }
 
+        GC.Collect();
         process.Refresh();
         return (process.TotalProcessorTime - start).TotalMilliseconds / repetitions;
     }
