@@ -42,7 +42,8 @@ public sealed class PagesWebApp : IAsyncDisposable
     /// <summary>An absolute URL of this app.</summary>
     public string Url(string path) => new Uri(BaseUrl, path).AbsoluteUri;
 
-    public static async Task<PagesWebApp> StartAsync()
+    /// <summary>Starts the app; with <paramref name="clock"/>, KegAuth and the cookies run on it instead of the real clock (TOTP tests move it a step on).</summary>
+    public static async Task<PagesWebApp> StartAsync(TimeProvider? clock = null)
     {
         var database = new SqliteWebDatabase();
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
@@ -57,6 +58,11 @@ public sealed class PagesWebApp : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, baseUrl.Port));
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddSingleton<SentResets>();
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         builder.Services.AddDbContext<WebContext>((provider, options) =>
         {
             database.UseProvider(options);
