@@ -1,5 +1,5 @@
 // KegAuth on ASP.NET Core: KegAuth's pages (login, logout, forgot/reset password, verify account, change
-// password) for people, its JSON endpoints for API clients, API tokens, lockout and a permission-protected
+// password, an authenticator app as a second factor at /auth/authenticator) for people, its JSON endpoints for API clients, API tokens, lockout and a permission-protected
 // endpoint, on a SQLite file it creates and seeds on first run.
 // Run: dotnet run --project samples/KegAuth.Sample.Web, then open the printed URL (it starts on /auth/login).
 // Commands: dotnet run --project samples/KegAuth.Sample.Web -- auth --help (create-user, set-password, ...)
@@ -50,6 +50,9 @@ builder.Services.AddKegAuth<SampleDb, User>(options =>
     })
     .AddDeclaredPermissions(SamplePermissions.All)
     .AddPages();
+
+// The name authenticator apps show beside the account after scanning the QR code at /auth/authenticator.
+builder.Services.Configure<KegSecondFactorOptions>(secondFactor => secondFactor.Issuer = "KegAuth sample");
 builder.AddSampleTelemetry();
 
 // Cookies are encrypted with Data Protection keys. On PostgreSQL the keys live in the database, so
@@ -74,12 +77,14 @@ app.MapSampleTelemetry();
 // The pages' stylesheet is a static web asset of KegAuth.AspNetCore.UI (from the build output in any environment).
 app.MapStaticAssets();
 
-// KegAuth's pages under /auth: login (with a passkey button), logout, forgot-password, reset-password, verify-account, change-password, passkeys.
+// KegAuth's pages under /auth: login (with a passkey button), logout, forgot-password, reset-password, verify-account,
+// change-password, second-factor (the code step of sign-in), authenticator (set up with a QR code, recovery codes,
+// turn off) and passkeys (add, rename, remove).
 // To change one, add Areas/KegAuth/Pages/<Name>.cshtml to this project: the app's copy wins.
 app.MapKegAuthPages();
 
 app.MapGet("/", (HttpContext http) => http.User.Identity?.IsAuthenticated == true
-    ? Results.Text($"Signed in as {http.User.Identity.Name}. Pages: /auth/passkeys, /auth/change-password, /auth/logout. API clients: KegAuth's JSON endpoints under /api/auth (register, login, logout, logout-everywhere, forgot-password, reset-password, verify-account, resend-verification, change-password, api-token, passkeys; GET me); send JSON (Content-Type: application/json). GET /admin/users needs users.view.")
+    ? Results.Text($"Signed in as {http.User.Identity.Name}. Pages: /auth/change-password, /auth/passkeys, /auth/authenticator (scan the QR code to turn on sign-in codes), /auth/logout. API clients: KegAuth's JSON endpoints under /api/auth (register, login, login/second-factor, logout, logout-everywhere, forgot-password, reset-password, verify-account, resend-verification, change-password, api-token, totp/begin, totp/confirm, totp/recovery-codes, totp/disable, passkeys/...; GET me, totp, passkeys); send JSON (Content-Type: application/json). GET /admin/users needs users.view.")
     : Results.Redirect("/auth/login"));
 
 // KegAuth's ready-made JSON endpoints, registration included: problem+json errors, 429 with Retry-After,

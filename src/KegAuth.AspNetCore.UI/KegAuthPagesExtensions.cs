@@ -10,7 +10,8 @@ namespace KegAuth.AspNetCore;
 /// <summary>
 /// Adds and maps KegAuth's pages (edge.md, "Pages"): <c>/auth/login</c>, <c>/auth/logout</c>,
 /// <c>/auth/forgot-password</c>, <c>/auth/reset-password</c>, <c>/auth/verify-account</c> and
-/// <c>/auth/change-password</c>; and, for users with the permission <c>auth-manage</c>, the admin:
+/// <c>/auth/change-password</c>; for a user type with <c>[KegUserTotp]</c>, <c>/auth/second-factor</c> (the
+/// code step of sign-in) and <c>/auth/authenticator</c> (set up, recovery codes, turn off); and, for users with the permission <c>auth-manage</c>, the admin:
 /// <c>/auth/users</c>, <c>/auth/groups</c>, <c>/auth/bundles</c> and <c>/auth/permissions</c>, each with
 /// its <c>create</c>/<c>edit/{key}</c>/<c>delete/{key}</c> pages.
 /// </summary>
@@ -39,6 +40,7 @@ public static class KegAuthPagesExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddRazorPages();
         builder.Services.TryAddScoped<IKegAuthPageActions, KegAuthPageActions<TUser>>();
+        builder.Services.TryAddScoped<IKegSecondFactorPageActions, KegSecondFactorPageActions<TUser>>();
         builder.Services.TryAddScoped<IKegAuthAdminUsers, KegAuthAdminUsers<TContext, TUser>>();
         builder.Services.TryAddScoped<IKegAuthAdmin, KegAuthAdmin<TContext, TUser>>();
         builder.Services.TryAddSingleton(new KegAuthPagesMarker(typeof(TUser)));

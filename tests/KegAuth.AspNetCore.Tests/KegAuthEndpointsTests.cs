@@ -250,7 +250,10 @@ public abstract class KegAuthEndpointsTests(Func<WebDatabase> database) : IAsync
             .ToList();
 
         Assert.Equal(
-            ["KegAuthChangePassword", "KegAuthForgotPassword", "KegAuthIssueApiToken", "KegAuthLogin", "KegAuthLogout", "KegAuthLogoutEverywhere", "KegAuthMe", "KegAuthResendVerification", "KegAuthResetPassword", "KegAuthRevokeApiToken", "KegAuthVerifyAccount"],
+            [
+                "KegAuthChangePassword", "KegAuthForgotPassword", "KegAuthIssueApiToken", "KegAuthLogin", "KegAuthLoginSecondFactor", "KegAuthLogout", "KegAuthLogoutEverywhere", "KegAuthMe",
+                "KegAuthResendVerification", "KegAuthResetPassword", "KegAuthRevokeApiToken", "KegAuthTotpBegin", "KegAuthTotpConfirm", "KegAuthTotpDisable", "KegAuthTotpRecoveryCodes", "KegAuthTotpState", "KegAuthVerifyAccount",
+            ],
             names.Order(StringComparer.Ordinal));
     }
 

@@ -58,7 +58,10 @@ public sealed class KegAuthWebBuilder<TContext, TUser>
 
     /// <summary>
     /// Adds <see cref="IKegSignIn{TUser}"/>: password sign-in with lockout over <typeparamref name="TAttempt"/>,
-    /// and cookie sign-in (add <see cref="AddCookies"/> too).
+    /// and cookie sign-in (add <see cref="AddCookies"/> too). When <typeparamref name="TUser"/> has
+    /// <c>[KegUserTotp]</c>, also <see cref="IKegSecondFactorSignIn{TUser}"/> (the code step of a two-step
+    /// sign-in) and <see cref="IKegTotpManager{TUser}"/> (set-up); configure them with
+    /// <see cref="KegSecondFactorOptions"/> (<c>Services.Configure&lt;KegSecondFactorOptions&gt;</c>).
     /// </summary>
     /// <typeparam name="TAttempt">The attempt type (<c>[KegAttempt]</c>) the context maps.</typeparam>
     /// <returns>The same builder.</returns>
@@ -66,6 +69,7 @@ public sealed class KegAuthWebBuilder<TContext, TUser>
         where TAttempt : class, IKegAttempt, new()
     {
         Services.TryAddScoped<IKegSignIn<TUser>, KegSignIn<TContext, TUser, TAttempt>>();
+        SecondFactor.KegSecondFactorRegistration.Add(Services, typeof(TContext), typeof(TUser), typeof(TAttempt));
         return this;
     }
 

@@ -43,6 +43,13 @@ public enum KegAuthEndpoint
     /// <summary>The <c>/passkeys</c> routes (with <c>AddPasskeys</c>): ceremonies, list, rename, remove.</summary>
     Passkeys = 1 << 11,
 
+    /// <summary>
+    /// <c>GET /totp</c>, <c>POST /totp/begin</c>, <c>/totp/confirm</c>, <c>/totp/recovery-codes</c> and
+    /// <c>/totp/disable</c>: the signed-in user's authenticator (users with <c>[KegUserTotp]</c>). The code
+    /// step of sign-in, <c>POST /login/second-factor</c>, comes with <see cref="Login"/>.
+    /// </summary>
+    Totp = 1 << 12,
+
     /// <summary>Every route except <see cref="Register"/>.</summary>
-    All = Login | Logout | LogoutEverywhere | ForgotPassword | ResetPassword | ChangePassword | ApiToken | Me | VerifyAccount | ResendVerification | Passkeys,
+    All = Login | Logout | LogoutEverywhere | ForgotPassword | ResetPassword | ChangePassword | ApiToken | Me | VerifyAccount | ResendVerification | Totp | Passkeys,
 }

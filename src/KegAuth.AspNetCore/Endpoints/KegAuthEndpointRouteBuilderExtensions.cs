@@ -14,7 +14,8 @@ public static class KegAuthEndpointRouteBuilderExtensions
     /// Maps the JSON endpoints of the features the app added with <c>AddKegAuth</c> under
     /// <see cref="KegAuthEndpointOptions.Prefix"/> (default <c>/api/auth</c>): login, logout,
     /// logout-everywhere, change-password (with <c>AddSignIn</c>), forgot- and reset-password (with
-    /// <c>AddPasswordReset</c>), api-token (with <c>AddApiTokens</c> and a <c>[KegUserToken]</c> user), me.
+    /// <c>AddPasswordReset</c>), api-token (with <c>AddApiTokens</c> and a <c>[KegUserToken]</c> user), me,
+    /// and for a <c>[KegUserTotp]</c> user with sign-in, login/second-factor and totp (docs/second-factor.md).
     /// Errors are <c>application/problem+json</c> with a <c>code</c> extension; lockouts answer 429 with
     /// <c>Retry-After</c>; every state-changing route refuses cross-site requests (send JSON, an API token
     /// or an antiforgery header). Each route carries OpenAPI metadata (name, summary, tag <c>KegAuth</c>).
@@ -43,6 +44,11 @@ public static class KegAuthEndpointRouteBuilderExtensions
         if (options.Endpoints.HasFlag(KegAuthEndpoint.Passkeys) && services.IsService(typeof(IKegPasskeys)))
         {
             KegPasskeyEndpoints.Map(group);
+        }
+
+        if (typeof(IKegUserTotp).IsAssignableFrom(types.User))
+        {
+            Invoke(typeof(KegTotpEndpoints<,>), types, group, options.Endpoints, services);
         }
 
         return group;

@@ -26,7 +26,7 @@ internal static class KegAuthEndpoints<TContext, TUser>
         if (signIn && chosen.HasFlag(KegAuthEndpoint.Login))
         {
             group.MapPost("/login", LoginAsync).Named("Login", "Signs in with a login id and password; sets the session cookie.")
-                .Produces<KegLoginResponse>().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
+                .Produces<KegLoginResponse>().Produces<KegSecondFactorRequiredResponse>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
         }
 
         if (signIn && chosen.HasFlag(KegAuthEndpoint.Logout))
@@ -96,6 +96,7 @@ internal static class KegAuthEndpoints<TContext, TUser>
         return result.Status switch
         {
             KegSignInStatus.Succeeded => Results.Ok(new KegLoginResponse(result.User!.LoginId)),
+            KegSignInStatus.SecondFactorRequired => KegSecondFactorAnswers.Required(http),
             KegSignInStatus.LockedOut => KegAuthProblem.LockedOut((result.LockedOutUntilUtc ?? users.UtcNow) - users.UtcNow),
             KegSignInStatus.Inactive => KegAuthProblem.Inactive(),
             _ => KegAuthProblem.InvalidCredentials(),

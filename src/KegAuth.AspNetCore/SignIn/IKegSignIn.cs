@@ -25,7 +25,10 @@ public interface IKegSignIn<TUser>
 
     /// <summary>
     /// <see cref="CheckPasswordAsync"/> with the request's remote IP, then, on success,
-    /// <see cref="SignInAsync"/>.
+    /// <see cref="SignInAsync"/>. For a user whose authenticator (<c>[KegUserTotp]</c>) is on, a right
+    /// password answers <see cref="KegSignInStatus.SecondFactorRequired"/> and sets a short-lived sealed
+    /// pending-sign-in cookie instead (finish with <see cref="IKegSecondFactorSignIn{TUser}.CompleteAsync"/>),
+    /// unless this browser's remembered-device cookie is still good for the user's session key.
     /// </summary>
     /// <param name="httpContext">The request.</param>
     /// <param name="loginId">The username or email as typed.</param>

@@ -20,6 +20,7 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
     IOptions<KegAuthOptions> options,
     KegAuthMetrics metrics,
     KegLoginIdFingerprint fingerprint,
+    KegSecondFactorCookies secondFactor,
     ILoggerFactory loggers)
     : IKegSignIn<TUser>
     where TContext : DbContext
@@ -28,16 +29,24 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
 {
     private readonly ILogger _log = loggers.CreateLogger(KegSignInLog.Category);
 
+    /// <summary>The key of the attempt a password step left unfinished (the code step marks it successful).</summary>
+    private string? _pendingAttemptKey;
+
     public async Task<KegSignInResult<TUser>> CheckPasswordAsync(string? loginId, string? password, string? sourceIp = null, CancellationToken cancellationToken = default)
+        => KegSecondFactorGate.WithoutPendingUser(await CheckAsync(loginId, password, sourceIp, deviceRemembered: null, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>The password check, instrumented; the user also comes back with <see cref="KegSignInStatus.SecondFactorRequired"/>, for the pending cookie.</summary>
+    private async Task<KegSignInResult<TUser>> CheckAsync(string? loginId, string? password, string? sourceIp, Func<TUser, bool>? deviceRemembered, CancellationToken cancellationToken)
     {
         using var activity = KegAuthActivitySource.Source.StartActivity(KegAuthActivitySource.SignIn);
         var started = metrics.SignInStarted();
         try
         {
-            var result = await CheckPasswordCoreAsync(loginId, password, sourceIp, cancellationToken).ConfigureAwait(false);
+            var result = await CheckPasswordCoreAsync(loginId, password, sourceIp, deviceRemembered, cancellationToken).ConfigureAwait(false);
             var outcome = result.Status switch
             {
                 KegSignInStatus.Succeeded => Values.Succeeded,
+                KegSignInStatus.SecondFactorRequired => KegSecondFactorTelemetry.SecondFactorRequired,
                 KegSignInStatus.LockedOut => Values.LockedOut,
                 KegSignInStatus.Inactive => Values.Inactive,
                 _ => Values.Failed,
@@ -54,7 +63,7 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
         }
     }
 
-    private async Task<KegSignInResult<TUser>> CheckPasswordCoreAsync(string? loginId, string? password, string? sourceIp, CancellationToken cancellationToken)
+    private async Task<KegSignInResult<TUser>> CheckPasswordCoreAsync(string? loginId, string? password, string? sourceIp, Func<TUser, bool>? deviceRemembered, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var db = users.Context;
@@ -99,8 +108,15 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
             return new KegSignInResult<TUser>(KegSignInStatus.Inactive);
         }
 
-        log.Attempt.Success = true;
-        user.LastLoginUtc = now;
+        // With the authenticator on, the attempt stays unsuccessful until the code step: a right password
+        // alone must not restart the user's failure count, or code guesses would never lock out.
+        var secondStep = KegSecondFactorGate.IsRequired(user) && deviceRemembered?.Invoke(user) != true;
+        if (!secondStep)
+        {
+            log.Attempt.Success = true;
+            user.LastLoginUtc = now;
+        }
+
         if (hash.NeedsRehash(settings.PasswordWorkFactor))
         {
             // Hashes of another scheme or a lower cost converge on the configured one, so they stop
@@ -116,6 +132,13 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (secondStep)
+        {
+            _pendingAttemptKey = KegPendingAttempts.KeyOf(db, log.Attempt);
+            KegSecondFactorLog.Required(_log, fingerprint.Of(attemptKey), sourceIp ?? "-");
+            return new KegSignInResult<TUser>(KegSignInStatus.SecondFactorRequired, user);
+        }
+
         users.Remember(user);
         if (_log.IsEnabled(LogLevel.Debug))
         {
@@ -144,13 +167,18 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         var sourceIp = httpContext.Connection.RemoteIpAddress?.ToString();
-        var result = await CheckPasswordAsync(loginId, password, sourceIp, httpContext.RequestAborted).ConfigureAwait(false);
-        if (result.User is { } user)
+        var result = await CheckAsync(loginId, password, sourceIp, user => secondFactor.IsDeviceRemembered(httpContext, users.KeyOf(user), user.SessionKey), httpContext.RequestAborted).ConfigureAwait(false);
+        if (result is { Status: KegSignInStatus.SecondFactorRequired, User: { } pending })
+        {
+            // No session yet: only a sealed, short-lived note that the password step passed.
+            secondFactor.IssuePending(httpContext, users.KeyOf(pending), pending.SessionKey, pending.LastLoginUtc, _pendingAttemptKey, isPersistent);
+        }
+        else if (result.User is { } user)
         {
             await SignInAsync(httpContext, user, isPersistent).ConfigureAwait(false);
         }
 
-        return result;
+        return KegSecondFactorGate.WithoutPendingUser(result);
     }
 
     public async Task<KegChangePasswordResult> ChangePasswordAsync(HttpContext httpContext, string? currentPassword, string? newPassword)
@@ -244,7 +272,7 @@ internal sealed class KegSignIn<TContext, TUser, TAttempt>(
     /// one for an unknown user or one without a usable password (a fast API-token hash is never a
     /// password: it would fall to an offline guess in no time). True only for the user's own password.
     /// </summary>
-    private static bool VerifyPassword(TUser? user, string? password, KegAuthOptions settings, [NotNullWhen(true)] out PasswordHash? hash)
+    internal static bool VerifyPassword(TUser? user, string? password, KegAuthOptions settings, [NotNullWhen(true)] out PasswordHash? hash)
     {
         hash = user?.Password is { IsFastTokenHash: false } stored ? stored : null;
         var verified = (hash ?? DummyPasswordHash.For(settings.PasswordWorkFactor)).VerifyPassword(password);

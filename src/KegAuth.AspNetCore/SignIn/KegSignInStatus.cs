@@ -17,4 +17,12 @@ public enum KegSignInStatus
 
     /// <summary>The password is right but the user is disabled (or unverified, or disabled by date).</summary>
     Inactive,
+
+    /// <summary>
+    /// The password is right and the user is active, but the user's authenticator (<c>[KegUserTotp]</c>)
+    /// is on: no session cookie yet. <see cref="IKegSignIn{TUser}.PasswordSignInAsync"/> set a short-lived
+    /// pending-sign-in cookie; finish with <see cref="IKegSecondFactorSignIn{TUser}.CompleteAsync"/> and a
+    /// code. Not recorded as a successful login until the code step succeeds.
+    /// </summary>
+    SecondFactorRequired,
 }

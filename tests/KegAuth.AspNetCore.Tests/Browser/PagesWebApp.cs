@@ -42,8 +42,12 @@ public sealed class PagesWebApp : IAsyncDisposable
     /// <summary>An absolute URL of this app.</summary>
     public string Url(string path) => new Uri(BaseUrl, path).AbsoluteUri;
 
-    /// <summary>Starts the app; <paramref name="host"/> names it in URLs (WebAuthn needs a domain such as <c>localhost</c>), <paramref name="configureKegAuth"/> adds features.</summary>
-    public static async Task<PagesWebApp> StartAsync(string host = "127.0.0.1", Action<KegAuthWebBuilder<WebContext, WebUser>, Uri>? configureKegAuth = null)
+    /// <summary>
+    /// Starts the app. With <paramref name="clock"/>, KegAuth and the cookies run on it instead of the real clock (TOTP tests
+    /// move it a step on); <paramref name="host"/> names it in URLs (WebAuthn needs a domain such as <c>localhost</c>);
+    /// <paramref name="configureKegAuth"/> adds features.
+    /// </summary>
+    public static async Task<PagesWebApp> StartAsync(TimeProvider? clock = null, string host = "127.0.0.1", Action<KegAuthWebBuilder<WebContext, WebUser>, Uri>? configureKegAuth = null)
     {
         var database = new SqliteWebDatabase();
         var baseUrl = new Uri($"http://{host}:{FreePort()}/");
@@ -58,6 +62,11 @@ public sealed class PagesWebApp : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, baseUrl.Port));
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddSingleton<SentResets>();
+        if (clock is not null)
+        {
+            builder.Services.AddSingleton(clock);
+        }
+
         builder.Services.AddDbContext<WebContext>((provider, options) =>
         {
             database.UseProvider(options);

@@ -18,7 +18,7 @@ public sealed class PasskeyBrowserTests(ChromiumFixture chromium) : IAsyncLifeti
     private PagesWebApp _app = null!;
     private readonly List<IBrowserContext> _contexts = [];
 
-    public async Task InitializeAsync() => _app = await PagesWebApp.StartAsync("localhost", (kegAuth, baseUrl) =>
+    public async Task InitializeAsync() => _app = await PagesWebApp.StartAsync(host: "localhost", configureKegAuth: (kegAuth, baseUrl) =>
         kegAuth.AddPasskeys<WebContext, WebUser, WebAttempt>(options =>
         {
             options.RelyingPartyId = "localhost";

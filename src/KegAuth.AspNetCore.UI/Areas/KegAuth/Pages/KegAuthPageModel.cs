@@ -81,6 +81,9 @@ public abstract class KegAuthPageModel : PageModel
     /// <summary>The services the JSON endpoints use, closed over the app's user type.</summary>
     internal IKegAuthPageActions Actions => HttpContext.RequestServices.GetRequiredService<IKegAuthPageActions>();
 
+    /// <summary>The second factor's services (users with <c>[KegUserTotp]</c>), closed over the app's user type.</summary>
+    internal IKegSecondFactorPageActions SecondFactor => HttpContext.RequestServices.GetRequiredService<IKegSecondFactorPageActions>();
+
     /// <summary>"5 minutes", "1 minute", "40 seconds": how long a lockout still lasts, rounded up.</summary>
     /// <param name="left">The time left.</param>
     /// <returns>The text.</returns>

@@ -22,12 +22,13 @@ public sealed class LoginModel : KegAuthPageModel
     public string? ReturnUrl { get; set; }
 
     /// <summary>Shows the form, with a notice after a sign-out, reset or verification.</summary>
-    /// <param name="done">What the previous page finished: <c>signed-out</c>, <c>reset</c> or <c>verified</c>.</param>
+    /// <param name="done">What the previous page finished: <c>signed-out</c>, <c>reset</c>, <c>verified</c>, or <c>expired</c> (the code step timed out).</param>
     public void OnGet(string? done = null) => Notice = done switch
     {
         "signed-out" => "You are signed out.",
         "reset" => "Your password was changed. Sign in with the new one.",
         "verified" => "Your account is verified. Sign in with your new password.",
+        "expired" => "Your sign-in expired before the code was entered. Sign in again.",
         _ => null,
     };
 
@@ -55,6 +56,9 @@ public sealed class LoginModel : KegAuthPageModel
         {
             case KegSignInStatus.Succeeded:
                 return LocalRedirect(ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : Url.Content("~/"));
+            case KegSignInStatus.SecondFactorRequired:
+                // The return URL rides along; the code page checks it is local before following it.
+                return LocalRedirect(Url.Content("~/auth/second-factor") + (ReturnUrl is not null && Url.IsLocalUrl(ReturnUrl) ? "?returnUrl=" + Uri.EscapeDataString(ReturnUrl) : ""));
             case KegSignInStatus.LockedOut:
                 Error = $"Too many failed sign-ins. Try again in {Describe(result.LockedOutFor)}.";
                 break;
