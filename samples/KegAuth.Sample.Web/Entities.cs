@@ -4,8 +4,9 @@ using Microsoft.EntityFrameworkCore;
 namespace KegAuth.Sample.Web;
 
 // KegAuth generates the columns and behaviour of each class from its attribute. [KegUserTotp] adds the
-// authenticator app: users turn it on at /auth/authenticator by scanning the QR code.
-[KegUser, KegUserToken, KegUserTotp]
+// authenticator app: users turn it on at /auth/authenticator by scanning the QR code. [KegUserPasskeys]
+// adds passkeys: users add them at /auth/passkeys.
+[KegUser, KegUserToken, KegUserTotp, KegUserPasskeys]
 public partial class User
 {
     public int Id { get; set; }

@@ -26,6 +26,7 @@ builder.Services.AddDbContext<SampleDb>((services, options) =>
     _ = string.IsNullOrEmpty(postgres) ? options.UseSqlite(sqlite) : options.UseNpgsql(postgres);
     options.UseKegAuth(services.GetRequiredService<IOptions<KegAuthOptions>>().Value);
 });
+var publicBaseUrl = new Uri(builder.Configuration["KegAuth:PublicBaseUrl"] ?? "http://localhost:5000/");
 builder.Services.AddKegAuth<SampleDb, User>(options =>
     {
         // A real app keeps this in a secret store; a per-run secret makes reset tokens die on restart.
@@ -35,8 +36,18 @@ builder.Services.AddKegAuth<SampleDb, User>(options =>
     .AddApiTokens()
     .AddCookies(cookies => cookies.UseStatusCodes = true)
     .AddSignIn<Attempt>()
-    .AddPasswordReset<Attempt, ConsoleResetSender>(reset =>
-        reset.PublicBaseUrl = new Uri(builder.Configuration["KegAuth:PublicBaseUrl"] ?? "http://localhost:5000/"))
+    .AddPasswordReset<Attempt, ConsoleResetSender>(reset => reset.PublicBaseUrl = publicBaseUrl)
+
+    // Passkeys: add one at /auth/passkeys once signed in, then "Sign in with a passkey" on the login page.
+    // The relying party is the public URL's host. WebAuthn refuses an IP address, so a public URL on
+    // 127.0.0.1 gets passkeys at localhost (same port): open the sample there to use them.
+    .AddPasskeys<SampleDb, User, Attempt>(passkeys =>
+    {
+        var site = publicBaseUrl.HostNameType == UriHostNameType.Dns ? publicBaseUrl : new UriBuilder(publicBaseUrl) { Host = "localhost" }.Uri;
+        passkeys.RelyingPartyId = site.Host;
+        passkeys.RelyingPartyName = "KegAuth sample";
+        passkeys.Origins.Add(site.GetLeftPart(UriPartial.Authority));
+    })
     .AddDeclaredPermissions(SamplePermissions.All)
     .AddPages();
 
@@ -66,13 +77,14 @@ app.MapSampleTelemetry();
 // The pages' stylesheet is a static web asset of KegAuth.AspNetCore.UI (from the build output in any environment).
 app.MapStaticAssets();
 
-// KegAuth's pages under /auth: login, logout, forgot-password, reset-password, verify-account, change-password,
-// second-factor (the code step of sign-in) and authenticator (set up with a QR code, recovery codes, turn off).
+// KegAuth's pages under /auth: login (with a passkey button), logout, forgot-password, reset-password, verify-account,
+// change-password, second-factor (the code step of sign-in), authenticator (set up with a QR code, recovery codes,
+// turn off) and passkeys (add, rename, remove).
 // To change one, add Areas/KegAuth/Pages/<Name>.cshtml to this project: the app's copy wins.
 app.MapKegAuthPages();
 
 app.MapGet("/", (HttpContext http) => http.User.Identity?.IsAuthenticated == true
-    ? Results.Text($"Signed in as {http.User.Identity.Name}. Pages: /auth/change-password, /auth/authenticator (scan the QR code to turn on sign-in codes), /auth/logout. API clients: KegAuth's JSON endpoints under /api/auth (register, login, login/second-factor, logout, logout-everywhere, forgot-password, reset-password, verify-account, resend-verification, change-password, api-token, totp/begin, totp/confirm, totp/recovery-codes, totp/disable; GET me, totp); send JSON (Content-Type: application/json). GET /admin/users needs users.view.")
+    ? Results.Text($"Signed in as {http.User.Identity.Name}. Pages: /auth/change-password, /auth/passkeys, /auth/authenticator (scan the QR code to turn on sign-in codes), /auth/logout. API clients: KegAuth's JSON endpoints under /api/auth (register, login, login/second-factor, logout, logout-everywhere, forgot-password, reset-password, verify-account, resend-verification, change-password, api-token, totp/begin, totp/confirm, totp/recovery-codes, totp/disable, passkeys/...; GET me, totp, passkeys); send JSON (Content-Type: application/json). GET /admin/users needs users.view.")
     : Results.Redirect("/auth/login"));
 
 // KegAuth's ready-made JSON endpoints, registration included: problem+json errors, 429 with Retry-After,

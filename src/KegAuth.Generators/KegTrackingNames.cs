@@ -16,6 +16,7 @@ internal static class KegTrackingNames
     public const string UserEmailParts = nameof(UserEmailParts);
     public const string UserTokenParts = nameof(UserTokenParts);
     public const string UserTotpParts = nameof(UserTotpParts);
+    public const string UserPasskeysParts = nameof(UserPasskeysParts);
     public const string PermissionUsers = nameof(PermissionUsers);
     public const string BundleParts = nameof(BundleParts);
     public const string GroupParts = nameof(GroupParts);
@@ -25,6 +26,6 @@ internal static class KegTrackingNames
     public static readonly string[] All =
     {
         UserModels, AttemptModels, PermissionModels, BundleModels, GroupModels, AttemptRegistrations, Registry,
-        UserEmailParts, UserTokenParts, UserTotpParts, PermissionUsers, BundleParts, GroupParts, PermissionSetModels,
+        UserEmailParts, UserTokenParts, UserTotpParts, UserPasskeysParts, PermissionUsers, BundleParts, GroupParts, PermissionSetModels,
     };
 }

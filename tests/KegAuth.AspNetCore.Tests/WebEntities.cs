@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KegAuth.AspNetCore.Tests;
 
-// The test app's model: an email user with API tokens, an authenticator app (TOTP) and the permission model, plus attempts.
-[KegUser, KegUserEmail, KegUserToken, KegUserTotp]
+// The test app's model: an email user with API tokens, an authenticator app (TOTP), passkeys and the permission model, plus attempts.
+[KegUser, KegUserEmail, KegUserToken, KegUserTotp, KegUserPasskeys]
 public partial class WebUser
 {
     public int Id { get; set; }

@@ -22,7 +22,7 @@ public class IncrementalCachingTests
             public int Id { get; set; }
             public int Score() { return 1; }
         }
-        [KegUser(Registered = true), KegUserToken, KegUserTotp]
+        [KegUser(Registered = true), KegUserToken, KegUserTotp, KegUserPasskeys]
         public partial class Admin { public long Id { get; set; } }
         [KegPermission]
         public partial class Permission { public int Id { get; set; } }
@@ -112,8 +112,8 @@ public class IncrementalCachingTests
         var (_, result, _) = GeneratorRunner.Run(edited, driver);
 
         var outputs = result.Results[0].TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(step => step.Outputs).ToArray();
-        // User: KegUser, KegUserEmail; Admin: KegUser, KegUserToken, KegUserTotp, KegUser.Permissions; Attempt, Permission, Bundle, Group; the permission set.
-        Assert.Equal(11, outputs.Length);
+        // User: KegUser, KegUserEmail; Admin: KegUser, KegUserToken, KegUserTotp, KegUserPasskeys, KegUser.Permissions; Attempt, Permission, Bundle, Group; the permission set.
+        Assert.Equal(12, outputs.Length);
         Assert.Single(outputs, output => output.Reason != IncrementalStepRunReason.Cached);
         Assert.Contains(result.Results[0].GeneratedSources, s => s.HintName.StartsWith("Sample.LoginAttempt.KegAttempt.", StringComparison.Ordinal));
     }

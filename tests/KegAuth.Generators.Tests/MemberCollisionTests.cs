@@ -15,6 +15,7 @@ public class MemberCollisionTests
     [InlineData("[KegUser] public partial class User { public int Id { get; set; } public string Username() => \"\"; }", "'User.Username'", "[KegUser]")]
     [InlineData("[KegUser, KegUserToken] public partial class User { public int Id { get; set; } public string Token { get; set; } = \"\"; }", "'User.Token'", "[KegUserToken]")]
     [InlineData("[KegUser, KegUserTotp] public partial class User { public int Id { get; set; } public bool VerifyTotp(string code, KegAuthOptions o) => false; }", "'User.VerifyTotp'", "[KegUserTotp]")]
+    [InlineData("[KegUser, KegUserPasskeys] public partial class User { public int Id { get; set; } public int Passkeys { get; set; } }", "'User.Passkeys'", "[KegUserPasskeys]")]
     [InlineData("[KegAttempt] public partial class Attempt { public int Id { get; set; } public bool Success; }", "'Attempt.Success'", "[KegAttempt]")]
     [InlineData("[KegPermission] public partial class Permission { public int Id { get; set; } public string Description() => \"\"; }", "'Permission.Description'", "[KegPermission]")]
     [InlineData("public class Person { public string Username { get; set; } = \"\"; } [KegUser] public partial class User : Person { public int Id { get; set; } }", "'Person.Username'", "on 'User'")]

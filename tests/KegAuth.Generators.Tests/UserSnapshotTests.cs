@@ -25,6 +25,12 @@ public class UserSnapshotTests
         [KegUser, KegUserEmail, KegUserTotp]
         public partial class User { public int Id { get; set; } }
         """)]
+    [InlineData("PasskeysUser", """
+        using KegAuth;
+        namespace Sample;
+        [KegUser, KegUserPasskeys]
+        public partial class User { public long Id { get; set; } }
+        """)]
     [InlineData("GuidKeyUser", """
         using System;
         using KegAuth;

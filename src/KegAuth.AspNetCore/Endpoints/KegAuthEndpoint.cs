@@ -40,6 +40,9 @@ public enum KegAuthEndpoint
     /// <summary><c>POST /register</c>: self-registration, off unless named (it is not part of <see cref="All"/>).</summary>
     Register = 1 << 10,
 
+    /// <summary>The <c>/passkeys</c> routes (with <c>AddPasskeys</c>): ceremonies, list, rename, remove.</summary>
+    Passkeys = 1 << 11,
+
     /// <summary>
     /// <c>GET /totp</c>, <c>POST /totp/begin</c>, <c>/totp/confirm</c>, <c>/totp/recovery-codes</c> and
     /// <c>/totp/disable</c>: the signed-in user's authenticator (users with <c>[KegUserTotp]</c>). The code
@@ -48,5 +51,5 @@ public enum KegAuthEndpoint
     Totp = 1 << 12,
 
     /// <summary>Every route except <see cref="Register"/>.</summary>
-    All = Login | Logout | LogoutEverywhere | ForgotPassword | ResetPassword | ChangePassword | ApiToken | Me | VerifyAccount | ResendVerification | Totp,
+    All = Login | Logout | LogoutEverywhere | ForgotPassword | ResetPassword | ChangePassword | ApiToken | Me | VerifyAccount | ResendVerification | Totp | Passkeys,
 }

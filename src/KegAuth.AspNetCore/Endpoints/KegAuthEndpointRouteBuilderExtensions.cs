@@ -41,6 +41,11 @@ public static class KegAuthEndpointRouteBuilderExtensions
             Invoke(typeof(KegApiTokenEndpoints<,>), types, group);
         }
 
+        if (options.Endpoints.HasFlag(KegAuthEndpoint.Passkeys) && services.IsService(typeof(IKegPasskeys)))
+        {
+            KegPasskeyEndpoints.Map(group);
+        }
+
         if (typeof(IKegUserTotp).IsAssignableFrom(types.User))
         {
             Invoke(typeof(KegTotpEndpoints<,>), types, group, options.Endpoints, services);

@@ -18,6 +18,8 @@ internal static class KnownTypes
     public const string TotpSupport = "global::KegAuth.Infrastructure.KegUserTotpSupport";
     public const string TotpEnrollment = "global::KegAuth.KegTotpEnrollment";
     public const string RecoveryCodes = "global::KegAuth.KegRecoveryCodes";
+    public const string IKegUserPasskeys = "global::KegAuth.IKegUserPasskeys";
+    public const string Passkey = "global::KegAuth.KegPasskey";
     public const string IKegAttempt = "global::KegAuth.IKegAttempt";
     public const string IKegPermission = "global::KegAuth.IKegPermission";
     public const string IKegBundle = "global::KegAuth.IKegBundle";

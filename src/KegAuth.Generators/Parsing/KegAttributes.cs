@@ -18,12 +18,13 @@ internal enum KegAttributes
     Group = 32,
     Attempt = 64,
     UserTotp = 128,
+    UserPasskeys = 256,
 
     /// <summary>The attributes that make a class an entity (the rest are user mixins).</summary>
     Entities = User | Permission | Bundle | Group | Attempt,
 
     /// <summary>The user mixins, which need <see cref="User"/>.</summary>
-    Mixins = UserEmail | UserToken | UserTotp,
+    Mixins = UserEmail | UserToken | UserTotp | UserPasskeys,
 }
 
 /// <summary>Reads <see cref="KegAttributes"/> from symbols; maps between attributes, kinds and the names messages use.</summary>
@@ -81,7 +82,7 @@ internal static class KegAttributeReader
     /// <summary>Every attribute with the name users write (the class name without <c>Attribute</c>): the one list a new attribute joins.</summary>
     private static readonly (KegAttributes Flag, string Name)[] Names =
     {
-        (KegAttributes.User, "KegUser"), (KegAttributes.UserEmail, "KegUserEmail"), (KegAttributes.UserToken, "KegUserToken"), (KegAttributes.UserTotp, "KegUserTotp"),
+        (KegAttributes.User, "KegUser"), (KegAttributes.UserEmail, "KegUserEmail"), (KegAttributes.UserToken, "KegUserToken"), (KegAttributes.UserTotp, "KegUserTotp"), (KegAttributes.UserPasskeys, "KegUserPasskeys"),
         (KegAttributes.Permission, "KegPermission"), (KegAttributes.Bundle, "KegBundle"), (KegAttributes.Group, "KegGroup"), (KegAttributes.Attempt, "KegAttempt"),
     };
 

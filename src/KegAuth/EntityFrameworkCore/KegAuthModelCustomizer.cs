@@ -16,6 +16,7 @@ internal sealed class KegAuthModelCustomizer(IModelCustomizer inner) : IModelCus
         inner.Customize(modelBuilder, context);
         var options = KegAuthContextOptions.Find(context);
         KegAuthMappingTables.Configure(modelBuilder, options?.TableNamespace);
+        KegPasskeyMapping.Configure(modelBuilder, options?.TableNamespace);
         KegAuthSchemaMapping.Configure(modelBuilder, context, options?.SchemaNaming);
     }
 }

@@ -20,5 +20,7 @@ internal static class KegAuthPropertyConversions
         new(typeof(IKegUserEmail), nameof(IKegUserEmail.Email), LowercaseStringConverter.Instance),
         new(typeof(IKegAttempt), nameof(IKegAttempt.DatetimeUtc), UtcDateTimeConverter.Instance),
         new(typeof(IKegAttempt), nameof(IKegAttempt.AttemptType), AttemptTypeConverter.Instance),
+        new(typeof(KegPasskey), nameof(KegPasskey.CreatedUtc), UtcDateTimeConverter.Instance),
+        new(typeof(KegPasskey), nameof(KegPasskey.LastUsedUtc), UtcDateTimeConverter.Instance),
     ];
 }

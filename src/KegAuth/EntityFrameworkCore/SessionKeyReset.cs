@@ -7,7 +7,7 @@ namespace KegAuth.EntityFrameworkCore;
 
 /// <summary>
 /// Part of <see cref="KegAuthSaveRules"/>: finds the users whose rights a pending save changes, so
-/// their session keys are reset: changes to a user's flags or password; mapping rows added or removed
+/// their session keys are reset: changes to a user's flags or password; passkeys added or removed; mapping rows added or removed
 /// (from either side of a relation); groups and bundles deleted (their users are read before the rows
 /// go). The mapping tables are those of the <see cref="KegAuthModelMap"/>, so a many-to-many the
 /// application mapped itself counts like KegAuth's own. One instance per save.
@@ -72,6 +72,17 @@ internal sealed class SessionKeyReset(DbContext context, KegAuthModelMap map)
                 if (PrimaryKey(entry, original: true) is { } deleted)
                 {
                     Affected(type.GetRootType(), map.Kind(type)!.Value).Add(deleted);
+                }
+
+                break;
+
+            case null when entry.State is EntityState.Added or EntityState.Deleted && map.IsPasskey(type):
+                // A passkey added or removed changes how the user can sign in, as a password change does.
+                var owner = KegPasskeyMapping.OwnerKey(type);
+                var ownerColumn = entry.Property(owner.Properties[0].Name);
+                if ((entry.State == EntityState.Deleted ? ownerColumn.OriginalValue : ownerColumn.CurrentValue) is { } ownerKey)
+                {
+                    Affected(owner.PrincipalEntityType.GetRootType(), KegEntityKind.User).Add(ownerKey);
                 }
 
                 break;

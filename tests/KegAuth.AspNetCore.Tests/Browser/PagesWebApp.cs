@@ -42,11 +42,15 @@ public sealed class PagesWebApp : IAsyncDisposable
     /// <summary>An absolute URL of this app.</summary>
     public string Url(string path) => new Uri(BaseUrl, path).AbsoluteUri;
 
-    /// <summary>Starts the app; with <paramref name="clock"/>, KegAuth and the cookies run on it instead of the real clock (TOTP tests move it a step on).</summary>
-    public static async Task<PagesWebApp> StartAsync(TimeProvider? clock = null)
+    /// <summary>
+    /// Starts the app. With <paramref name="clock"/>, KegAuth and the cookies run on it instead of the real clock (TOTP tests
+    /// move it a step on); <paramref name="host"/> names it in URLs (WebAuthn needs a domain such as <c>localhost</c>);
+    /// <paramref name="configureKegAuth"/> adds features.
+    /// </summary>
+    public static async Task<PagesWebApp> StartAsync(TimeProvider? clock = null, string host = "127.0.0.1", Action<KegAuthWebBuilder<WebContext, WebUser>, Uri>? configureKegAuth = null)
     {
         var database = new SqliteWebDatabase();
-        var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var baseUrl = new Uri($"http://{host}:{FreePort()}/");
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             // Development serves the library's static web assets (its stylesheet) from the build output.
@@ -68,7 +72,7 @@ public sealed class PagesWebApp : IAsyncDisposable
             database.UseProvider(options);
             options.UseKegAuth(provider.GetRequiredService<IOptions<KegAuthOptions>>().Value);
         });
-        builder.Services.AddKegAuth<WebContext, WebUser>(options =>
+        var kegAuth = builder.Services.AddKegAuth<WebContext, WebUser>(options =>
             {
                 options.SecretKey = TestWebApp.SecretKey;
                 options.PasswordWorkFactor = 4;
@@ -92,6 +96,7 @@ public sealed class PagesWebApp : IAsyncDisposable
             })
             .AddDeclaredPermissions([new KegDeclaredPermission(ReportsView, "View reports")])
             .AddPages();
+        configureKegAuth?.Invoke(kegAuth, baseUrl);
 
         var app = builder.Build();
         app.UseStaticFiles();

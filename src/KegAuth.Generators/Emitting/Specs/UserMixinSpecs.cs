@@ -15,5 +15,6 @@ internal static class UserMixinSpecs
         (KegAttributes.UserEmail, KegTrackingNames.UserEmailParts, KegUserEmailMembers.Spec),
         (KegAttributes.UserToken, KegTrackingNames.UserTokenParts, KegUserTokenMembers.Spec),
         (KegAttributes.UserTotp, KegTrackingNames.UserTotpParts, KegUserTotpMembers.Spec),
+        (KegAttributes.UserPasskeys, KegTrackingNames.UserPasskeysParts, KegUserPasskeysMembers.Spec),
     };
 }

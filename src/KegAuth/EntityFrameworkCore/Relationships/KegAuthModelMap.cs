@@ -16,11 +16,17 @@ internal sealed class KegAuthModelMap
     private readonly Dictionary<IEntityType, KegRelationship> _byJoin = [];
     private readonly Dictionary<IEntityType, List<KegRelationship>> _byRightRoot = [];
     private readonly Dictionary<IEntityType, KegEntityKind> _kinds = [];
+    private readonly HashSet<IEntityType> _passkeys = [];
 
     private KegAuthModelMap(IModel model)
     {
         foreach (var type in model.GetEntityTypes())
         {
+            if (type.ClrType == typeof(KegPasskey))
+            {
+                _passkeys.Add(type);
+            }
+
             if (type.HasSharedClrType || KegEntityInterfaces.KindOf(type.ClrType) is not { } kind)
             {
                 continue;
@@ -45,8 +51,11 @@ internal sealed class KegAuthModelMap
     public static KegAuthModelMap Of(IModel model)
         => model.GetOrAddRuntimeAnnotationValue(AnnotationName, static m => new KegAuthModelMap(m!), model);
 
-    /// <summary>Whether rows of <paramref name="type"/> are KegAuth's: a KegAuth entity or one of their mapping tables.</summary>
-    public bool Covers(IEntityType type) => _kinds.ContainsKey(type) || _byJoin.ContainsKey(type);
+    /// <summary>Whether rows of <paramref name="type"/> are KegAuth's: a KegAuth entity, one of their mapping tables, or passkeys.</summary>
+    public bool Covers(IEntityType type) => _kinds.ContainsKey(type) || _byJoin.ContainsKey(type) || _passkeys.Contains(type);
+
+    /// <summary>Whether rows of <paramref name="type"/> are users' passkeys.</summary>
+    public bool IsPasskey(IEntityType type) => _passkeys.Contains(type);
 
     /// <summary>The kind of a KegAuth entity type, or <see langword="null"/> for any other type (mapping tables included).</summary>
     public KegEntityKind? Kind(IEntityType type) => _kinds.TryGetValue(type, out var kind) ? kind : null;
