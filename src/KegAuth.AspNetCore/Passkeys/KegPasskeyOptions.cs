@@ -26,7 +26,8 @@ public sealed class KegPasskeyOptions
     /// <summary>
     /// Whether the authenticator must verify the user (PIN, biometrics). Default <see langword="true"/>:
     /// a passkey then replaces both the password and a second factor, so passkey sign-in skips any
-    /// second-factor step.
+    /// second-factor step. With <see langword="false"/>, an assertion without user verification still
+    /// signs in a user whose authenticator app is off, and is refused for one whose authenticator is on.
     /// </summary>
     public bool RequireUserVerification { get; set; } = true;
 

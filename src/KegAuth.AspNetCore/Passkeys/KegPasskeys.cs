@@ -297,6 +297,15 @@ internal sealed class KegPasskeys<TContext, TUser, TAttempt>(
             return new(KegPasskeySignInStatus.ClonedAuthenticator);
         }
 
+        // Without user verification a passkey is one factor only: it cannot stand in for the password
+        // and the authenticator code of a user who turned the authenticator on.
+        if (user is IKegUserTotp { TotpEnabled: true } && !IsUserVerified(response.Response.AuthenticatorData))
+        {
+            KegPasskeyLog.SignInFailed(_log, "user not verified while the authenticator is on", loginId, client);
+            await WatchLockoutAsync(user, sourceIp, cancellationToken).ConfigureAwait(false);
+            return new(KegPasskeySignInStatus.Failed);
+        }
+
         var now = users.UtcNow;
         if (!user.IsActiveAt(now))
         {
@@ -423,6 +432,9 @@ internal sealed class KegPasskeys<TContext, TUser, TAttempt>(
             ChallengeSize = 32,
         };
     }
+
+    // Authenticator data: the relying party id's hash (32 bytes), then the flags; bit 2 is "user verified".
+    private static bool IsUserVerified(byte[]? authenticatorData) => authenticatorData is { Length: > 32 } data && (data[32] & 0x04) != 0;
 
     private UserVerificationRequirement Verification => Settings.RequireUserVerification ? UserVerificationRequirement.Required : UserVerificationRequirement.Preferred;
 

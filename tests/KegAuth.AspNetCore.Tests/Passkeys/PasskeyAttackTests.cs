@@ -41,6 +41,32 @@ public abstract class PasskeyAttackTests(Func<WebDatabase> newDatabase)
     }
 
     [Fact]
+    public async Task Without_user_verification_a_passkey_cannot_replace_an_authenticator_that_is_on()
+    {
+        await using var app = await StartAsync(newDatabase(), options => options.RequireUserVerification = false);
+        await app.AddUserAsync(Ada);
+        using var key = new SoftPasskeyAuthenticator { UserVerified = false };
+        await RegisterAsync(await SignedInAsync(app, Ada), key);
+
+        // Authenticator app off: a present-only security key is this user's choice of one factor.
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(app.Browser(), key)).StatusCode);
+
+        await app.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync();
+            user.TotpEnabled = true;
+            await db.SaveChangesAsync();
+            return user.Id;
+        });
+        var refused = await SignInAsync(app.Browser(), key);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal("invalid-credentials", await CodeAsync(refused));
+
+        key.UserVerified = true;
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(app.Browser(), key)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_response_to_another_sessions_challenge_is_refused()
     {
         await using var app = await StartAsync(newDatabase());

@@ -29,6 +29,9 @@ public sealed class SoftPasskeyAuthenticator : IDisposable
     /// <summary>Whether each assertion increments <see cref="SignCount"/>; false acts as a synced passkey, always 0.</summary>
     public bool Counts { get; set; } = true;
 
+    /// <summary>Whether assertions report the user verified (PIN, biometrics); false acts as a security key that only checks presence.</summary>
+    public bool UserVerified { get; set; } = true;
+
     /// <summary>Answers creation options: the registration's credential JSON.</summary>
     public string Create(string optionsJson, string origin)
     {
@@ -87,8 +90,8 @@ public sealed class SoftPasskeyAuthenticator : IDisposable
     {
         var data = new List<byte>(SHA256.HashData(Encoding.UTF8.GetBytes(rpId)))
         {
-            // User present, user verified, and for a registration attested credential data.
-            (byte)(0x01 | 0x04 | (attested ? 0x40 : 0)),
+            // User present, user verified (always at registration), and for a registration attested credential data.
+            (byte)(0x01 | (attested || UserVerified ? 0x04 : 0) | (attested ? 0x40 : 0)),
         };
         var count = new byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(count, SignCount);
