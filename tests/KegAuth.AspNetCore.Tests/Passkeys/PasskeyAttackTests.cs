@@ -58,11 +58,14 @@ public abstract class PasskeyAttackTests(Func<WebDatabase> newDatabase)
             await db.SaveChangesAsync();
             return user.Id;
         });
+        // A passkey takes one use per challenge issued after its last use: later challenges, later times.
+        app.Clock.Advance(TimeSpan.FromSeconds(5));
         var refused = await SignInAsync(app.Browser(), key);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal("invalid-credentials", await CodeAsync(refused));
 
         key.UserVerified = true;
+        app.Clock.Advance(TimeSpan.FromSeconds(5));
         Assert.Equal(HttpStatusCode.OK, (await SignInAsync(app.Browser(), key)).StatusCode);
     }
 
