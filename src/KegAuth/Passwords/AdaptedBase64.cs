@@ -19,6 +19,7 @@ internal static class AdaptedBase64
         bytes = [];
 
         // A remainder of 1 character holds only 6 bits: no byte count encodes to it.
+        // Stryker disable once Arithmetic : early out; Convert refuses the padded form of such text as well
         if (text.Length % 4 == 1)
         {
             return false;
@@ -35,6 +36,7 @@ internal static class AdaptedBase64
         var padded = string.Concat(text.ToString().Replace('.', '+'), new string('=', (4 - (text.Length % 4)) % 4));
         // Stryker disable once Arithmetic : only sizes the buffer; a larger one decodes the same bytes (a smaller one fails every hash)
         var buffer = new byte[(text.Length * 3) / 4];
+        // Stryker disable once Boolean : defensive; after the length and alphabet checks Convert accepts every text
         if (!Convert.TryFromBase64String(padded, buffer, out var written))
         {
             return false;

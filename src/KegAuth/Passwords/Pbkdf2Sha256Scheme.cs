@@ -92,15 +92,15 @@ internal sealed class Pbkdf2Sha256Scheme : IPasswordHashScheme
         var saltText = rest[..second];
         var checksumText = rest[(second + 1)..];
 
-        // NumberStyles.None refuses signs, spaces and separators; a leading zero is refused as passlib does.
+        // NumberStyles.None refuses signs, spaces and separators; a leading zero is refused as passlib does,
+        // which with a non-empty field also refuses 0. A checksum of its exact length (43 characters)
+        // always decodes to 32 bytes.
         return roundsText.Length is > 0 and <= 10
             && roundsText[0] != '0'
             && uint.TryParse(roundsText, NumberStyles.None, CultureInfo.InvariantCulture, out rounds)
-            && rounds >= 1
             && AdaptedBase64.TryDecode(saltText, out salt)
             && salt.Length <= MaxSaltBytes
             && checksumText.Length == AdaptedBase64.EncodedLength(ChecksumBytes)
-            && AdaptedBase64.TryDecode(checksumText, out checksum)
-            && checksum.Length == ChecksumBytes;
+            && AdaptedBase64.TryDecode(checksumText, out checksum);
     }
 }

@@ -9,6 +9,7 @@ namespace KegAuth;
 internal static class StrictUtf8
 {
     /// <summary>No BOM; throw on invalid UTF-16.</summary>
+    // Stryker disable once Boolean : GetBytes never writes the BOM; only GetPreamble would, and nothing calls it
     public static readonly UTF8Encoding Encoding = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>

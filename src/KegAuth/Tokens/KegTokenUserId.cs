@@ -58,6 +58,7 @@ public readonly struct KegTokenUserId : IEquatable<KegTokenUserId>
 
     /// <inheritdoc/>
     public override int GetHashCode() =>
+        // Stryker disable once Conditional : a weaker hash (every text id equal) is still a correct one
         _text is null ? _integer.GetHashCode() : StringComparer.Ordinal.GetHashCode(_text);
 
     /// <summary>The id as it appears in the claim: digits, or the string in double quotes.</summary>

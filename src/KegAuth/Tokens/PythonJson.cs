@@ -50,6 +50,7 @@ internal static class PythonJson
             case '\r': builder.Append("\\r"); break;
             case '\t': builder.Append("\\t"); break;
             default:
+                // Stryker disable once Bitwise : a char is never negative, so >> and >>> agree
                 builder.Append("\\u")
                     .Append(HexDigits[(c >> 12) & 0xF])
                     .Append(HexDigits[(c >> 8) & 0xF])

@@ -15,6 +15,7 @@ internal static class TokenSalt
     /// <summary>Builds the salt text byte for byte as keg-auth does.</summary>
     public static string Build(string loginId, bool isActive, PasswordHash? password, DateTime? lastLoginUtc)
     {
+        // Stryker disable once NullCoalescing : only the builder's first capacity
         var builder = new StringBuilder(loginId.Length + (password?.Hash.Length ?? 0) + 64);
         builder.Append('[');
         PythonJson.AppendString(builder, loginId);

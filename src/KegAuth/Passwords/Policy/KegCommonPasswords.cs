@@ -41,6 +41,7 @@ public static class KegCommonPasswords
     /// <exception cref="InvalidOperationException">The resource is missing from the assembly: a build or packaging fault.</exception>
     internal static List<string> ReadEntries()
     {
+        // Stryker disable once String : the message of a packaging fault no test can cause
         using var stream = typeof(KegCommonPasswords).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the KegAuth assembly.");
         using var gzip = new GZipStream(stream, CompressionMode.Decompress);

@@ -71,6 +71,7 @@ internal static class ApiTokenFormat
 
     private static bool TryDecodeLoginId(ReadOnlySpan<char> encoded, out string loginId)
     {
+        // Stryker disable once String : the caller reads the out value only when this returns true
         loginId = string.Empty;
 
         // Python's decoder wants the padding; Convert would also skip whitespace and accept '+' and '/'.

@@ -24,6 +24,7 @@ public sealed class PasswordPolicyOptionsEdgeTests
     [Theory]
     [InlineData(0, 72, 3, "PasswordPolicy.MinLength must be at least 1; it was 0.")]
     [InlineData(6, 5, 3, "PasswordPolicy.MinLength must be at most MaxUtf8Bytes (5), or no password could pass; it was 6.")]
+    [InlineData(2, 1, 3, "PasswordPolicy.MinLength must be at most MaxUtf8Bytes (1), or no password could pass; it was 2.")]
     [InlineData(8, 0, 3, "PasswordPolicy.MaxUtf8Bytes must be from 1 to 72 (bcrypt ignores every byte after the 72nd); it was 0.")]
     [InlineData(8, 73, 3, "PasswordPolicy.MaxUtf8Bytes must be from 1 to 72 (bcrypt ignores every byte after the 72nd); it was 73.")]
     [InlineData(8, 72, -1, "PasswordPolicy.RequiredCharacterClasses must be from 0 (no rule) to 4; it was -1.")]
