@@ -73,9 +73,8 @@ internal sealed class FastTokenScheme : IPasswordHashScheme
         return hash.Length == Length
             && hash.StartsWith(Prefix, StringComparison.Ordinal)
             && hash[Prefix.Length + SaltChars] == '$'
+            // 22 characters always decode to 16 bytes, and the exact total length leaves 43, which always decode to 32.
             && AdaptedBase64.TryDecode(hash.AsSpan(Prefix.Length, SaltChars), out salt)
-            && salt.Length == SaltBytes
-            // The exact total length leaves 43 characters, which always decode to 32 bytes.
             && AdaptedBase64.TryDecode(hash.AsSpan(Prefix.Length + SaltChars + 1), out digest);
     }
 }

@@ -39,8 +39,7 @@ public sealed class SecurityCoreMessageTests
         var error = Assert.Throws<ArgumentException>(() => Genword.Generate(8, null, "klingon"));
 
         Assert.Equal("charset", error.ParamName);
-        Assert.StartsWith("Unknown charset; use one of ", error.Message, StringComparison.Ordinal);
-        Assert.All(Genword.Charsets.Keys, name => Assert.Contains(name, error.Message, StringComparison.Ordinal));
+        Assert.StartsWith("Unknown charset; use one of " + string.Join(", ", Genword.Charsets.Keys) + ".", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
