@@ -7,8 +7,8 @@ namespace KegAuth.EntityFrameworkCore;
 
 /// <summary>
 /// Part of <see cref="KegAuthSaveRules"/>: finds the users whose rights a pending save changes, so
-/// their session keys are reset: changes to a user's flags or password; passkeys added or removed; mapping rows added or removed
-/// (from either side of a relation); groups and bundles deleted (their users are read before the rows
+/// their session keys are reset: changes to a user's flags or password; passkeys added, removed or moved; mapping rows added,
+/// removed or changed (from either side of a relation); groups and bundles deleted (their users are read before the rows
 /// go). The mapping tables are those of the <see cref="KegAuthModelMap"/>, so a many-to-many the
 /// application mapped itself counts like KegAuth's own. One instance per save.
 /// </summary>
@@ -28,9 +28,6 @@ internal sealed class SessionKeyReset(DbContext context, KegAuthModelMap map)
     /// <summary>Keys of the users, groups and bundles whose rights change, by hierarchy root.</summary>
     private readonly Dictionary<IEntityType, (KegEntityKind Kind, HashSet<object> Keys)> _affected = [];
 
-    /// <summary>Mapping rows added in this save, by mapping table: the database does not have them yet.</summary>
-    private readonly Dictionary<IEntityType, List<EntityEntry>> _addedRows = [];
-
     /// <summary>Whether the changes collected so far can end any session (the span and the queries are for those saves only).</summary>
     public bool HasWork => _toReset.Count > 0 || _affected.Count > 0;
 
@@ -49,7 +46,7 @@ internal sealed class SessionKeyReset(DbContext context, KegAuthModelMap map)
     }
 
     /// <summary>Takes what the reset needs from one tracked KegAuth entry.</summary>
-    /// <exception cref="InvalidOperationException">A row of a mapping table KegAuth cannot follow (composite key) is added or removed.</exception>
+    /// <exception cref="InvalidOperationException">A row of a mapping table KegAuth cannot follow (composite key) is added, removed or changed.</exception>
     public void Collect(EntityEntry entry)
     {
         var type = entry.Metadata;
@@ -61,7 +58,7 @@ internal sealed class SessionKeyReset(DbContext context, KegAuthModelMap map)
                     _toReset.Add(entry);
                 }
 
-                if (PrimaryKey(entry, original: false) is { } id)
+                if (PrimaryKey(entry) is { } id)
                 {
                     _trackedUsers[(type.GetRootType(), id)] = entry;
                 }
@@ -69,35 +66,29 @@ internal sealed class SessionKeyReset(DbContext context, KegAuthModelMap map)
                 break;
 
             case KegEntityKind.Group or KegEntityKind.Bundle when entry.State == EntityState.Deleted:
-                if (PrimaryKey(entry, original: true) is { } deleted)
+                if (PrimaryKey(entry) is { } deleted)
                 {
                     Affected(type.GetRootType(), map.Kind(type)!.Value).Add(deleted);
                 }
 
                 break;
 
-            case null when entry.State is EntityState.Added or EntityState.Deleted && map.IsPasskey(type):
-                // A passkey added or removed changes how the user can sign in, as a password change does.
+            case null when map.IsPasskey(type):
+                // A passkey added, removed or moved changes how its users can sign in, as a password change does.
                 var owner = KegPasskeyMapping.OwnerKey(type);
-                var ownerColumn = entry.Property(owner.Properties[0].Name);
-                if ((entry.State == EntityState.Deleted ? ownerColumn.OriginalValue : ownerColumn.CurrentValue) is { } ownerKey)
+                foreach (var ownerKey in Holders(entry, owner.Properties[0].Name, null))
                 {
                     Affected(owner.PrincipalEntityType.GetRootType(), KegEntityKind.User).Add(ownerKey);
                 }
 
                 break;
 
-            case null when entry.State is EntityState.Added or EntityState.Deleted && map.ForJoin(type) is { } relationship:
+            // Only a changed row: an unchanged row of a table KegAuth cannot follow is no error.
+            case null when entry.State != EntityState.Unchanged && map.ForJoin(type) is { } relationship:
                 var hop = relationship.Hop;
-                var column = entry.Property(hop.From.Name);
-                if ((entry.State == EntityState.Deleted ? column.OriginalValue : column.CurrentValue) is { } holder)
+                foreach (var holder in Holders(entry, hop.From.Name, hop.To.Name))
                 {
                     Affected(relationship.Left.GetRootType(), map.Kind(relationship.Left)!.Value).Add(holder);
-                }
-
-                if (entry.State == EntityState.Added)
-                {
-                    AddedRows(type).Add(entry);
                 }
 
                 break;
@@ -142,10 +133,25 @@ internal sealed class SessionKeyReset(DbContext context, KegAuthModelMap map)
         return false;
     }
 
-    private static object? PrimaryKey(EntityEntry entry, bool original)
+    /// <summary>The entry's key; EF refuses to change a tracked entity's key, so current and original are the same.</summary>
+    private static object? PrimaryKey(EntityEntry entry) => entry.Property(entry.Metadata.FindPrimaryKey()!.Properties[0]).CurrentValue;
+
+    /// <summary>
+    /// The holders a changed row names in <paramref name="holderColumn"/>: the new one of a row added, the
+    /// database's of a row deleted, both of a row whose holder or <paramref name="targetColumn"/> changed;
+    /// none when only other columns changed.
+    /// </summary>
+    private static IEnumerable<object> Holders(EntityEntry entry, string holderColumn, string? targetColumn)
     {
-        var property = entry.Property(entry.Metadata.FindPrimaryKey()!.Properties[0]);
-        return original ? property.OriginalValue : property.CurrentValue;
+        var holder = entry.Property(holderColumn);
+        object?[] holders = entry.State switch
+        {
+            EntityState.Added => [holder.CurrentValue],
+            EntityState.Deleted => [holder.OriginalValue],
+            EntityState.Modified when holder.IsModified || (targetColumn is not null && entry.Property(targetColumn).IsModified) => [holder.OriginalValue, holder.CurrentValue],
+            _ => [],
+        };
+        return holders.OfType<object>();
     }
 
     private static async Task<List<IKegUser>> LoadUsersAsync<TUser, TKey>(
@@ -168,26 +174,14 @@ internal sealed class SessionKeyReset(DbContext context, KegAuthModelMap map)
         return affected.Keys;
     }
 
-    private List<EntityEntry> AddedRows(IEntityType join)
-    {
-        if (!_addedRows.TryGetValue(join, out var rows))
-        {
-            _addedRows[join] = rows = [];
-        }
-
-        return rows;
-    }
-
-    /// <summary>The keys of whoever holds one of <paramref name="targets"/> along <paramref name="hop"/>: rows added in this save and rows already in the database.</summary>
+    /// <summary>
+    /// The keys of whoever holds one of <paramref name="targets"/> along <paramref name="hop"/> in the
+    /// database. A row added or changed in this save already named its holder in <see cref="Collect"/>.
+    /// </summary>
     private async Task<List<object>> HoldersAsync(MappingHop hop, HashSet<object> targets, bool sync, CancellationToken cancellationToken)
     {
-        var holders = _addedRows.GetValueOrDefault(hop.Join, [])
-            .Where(row => row.Property(hop.To.Name).CurrentValue is { } target && targets.Contains(target))
-            .Select(row => row.Property(hop.From.Name).CurrentValue!)
-            .ToList();
         var query = MappingRows.Select(context, hop.Join, hop.To, targets, hop.From);
-        holders.AddRange(sync ? query.ToList() : await query.ToListAsync(cancellationToken).ConfigureAwait(false));
-        return holders;
+        return sync ? query.ToList() : await query.ToListAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IEnumerable<EntityEntry>> FindUsersAsync(IEntityType root, HashSet<object> ids, bool sync, CancellationToken cancellationToken)

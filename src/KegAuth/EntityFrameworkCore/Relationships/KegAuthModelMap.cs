@@ -76,9 +76,11 @@ internal sealed class KegAuthModelMap
         var right = skip.TargetEntityType;
         var name = $"'{left.DisplayName()}.{skip.Name}'";
         var back = skip.ForeignKey;
-        var forward = skip.Inverse?.ForeignKey
-            ?? join.GetForeignKeys().FirstOrDefault(fk => fk != back && fk.PrincipalEntityType.IsAssignableFrom(right));
-        if (forward is null || back.Properties.Count != 1 || forward.Properties.Count != 1)
+
+        // A finished model's skip navigation always has an inverse (EF's validation refuses one without;
+        // a one-sided many-to-many gets a hidden one), so both foreign keys are at hand.
+        var forward = skip.Inverse.ForeignKey;
+        if (back.Properties.Count != 1 || forward.Properties.Count != 1)
         {
             return new(left, skip.Name, right, join, null,
                 $"{name} maps to a composite key; KegAuth resolves permissions and session keys through single-column mapping tables.");

@@ -13,11 +13,13 @@ internal static class MappingRows
 
     /// <summary>
     /// <c>SELECT select FROM join WHERE filter IN (values)</c>, untyped: values of another type than
-    /// <paramref name="filter"/>'s are left out rather than failing the query.
+    /// <paramref name="filter"/>'s are left out rather than failing the query. A nullable column
+    /// (<c>int?</c>) takes values of its underlying type: a boxed key is never of a nullable type.
     /// </summary>
     public static IQueryable<object> Select(DbContext context, IEntityType join, IProperty filter, IEnumerable<object> values, IProperty select)
     {
-        var typed = values.Where(v => v.GetType() == filter.ClrType).ToArray();
+        var valueType = Nullable.GetUnderlyingType(filter.ClrType) ?? filter.ClrType;
+        var typed = values.Where(v => v.GetType() == valueType).ToArray();
         var array = Array.CreateInstance(filter.ClrType, typed.Length);
         Array.Copy(typed, array, typed.Length);
 
