@@ -78,3 +78,25 @@ public class UnmappedPermissionsContext(DbContextOptions<UnmappedPermissionsCont
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.Ignore<Permission>();
 }
+
+/// <summary>A membership row with a class of its own (not a property bag), as applications often map a join with extra columns.</summary>
+public class TeamMembership
+{
+    public int MemberId { get; set; }
+
+    public int TeamId { get; set; }
+
+    /// <summary>A column of the application's; changing it changes nobody's rights.</summary>
+    public string? Note { get; set; }
+}
+
+/// <summary>Group membership through <see cref="TeamMembership"/>; the other tables are KegAuth's.</summary>
+public class ClrJoinContext(DbContextOptions<ClrJoinContext> options) : PermissionSetsContext(options)
+{
+    public DbSet<TeamMembership> Memberships => Set<TeamMembership>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+        => modelBuilder.Entity<PermUser>().HasMany(u => u.Groups).WithMany(g => g.Users).UsingEntity<TeamMembership>(
+            join => join.HasOne<Group>().WithMany().HasForeignKey(m => m.TeamId),
+            join => join.HasOne<PermUser>().WithMany().HasForeignKey(m => m.MemberId));
+}

@@ -27,16 +27,20 @@ internal sealed class KegAuthModelMap
                 _passkeys.Add(type);
             }
 
-            if (type.HasSharedClrType || KegEntityInterfaces.KindOf(type.ClrType) is not { } kind)
+            // Written without pattern variables in the conditions: a mutant that leaves one unassigned
+            // does not compile, and Stryker then drops every mutant of this constructor.
+            var kind = type.HasSharedClrType ? null : KegEntityInterfaces.KindOf(type.ClrType);
+            if (kind is null)
             {
                 continue;
             }
 
-            _kinds[type] = kind;
-            foreach (var mapping in KegAuthMappingTables.All)
+            _kinds[type] = kind.Value;
+            foreach (var mapping in KegAuthMappingTables.All.Where(mapping => mapping.LeftKind == kind))
             {
                 // Declared only: a derived type reaches its base's relationship through FindSkipNavigation.
-                if (mapping.LeftKind == kind && type.FindDeclaredSkipNavigation(mapping.LeftNavigation) is { } skip)
+                var skip = type.FindDeclaredSkipNavigation(mapping.LeftNavigation);
+                if (skip is not null)
                 {
                     Add(skip, Read(type, skip));
                 }

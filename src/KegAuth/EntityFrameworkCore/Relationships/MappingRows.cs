@@ -24,7 +24,7 @@ internal static class MappingRows
         Array.Copy(typed, array, typed.Length);
 
         var source = (IQueryable)RowsMethod.MakeGenericMethod(join.ClrType).Invoke(null, [context, join])!;
-        var row = Expression.Parameter(join.ClrType, "row");
+        var row = Expression.Parameter(join.ClrType);
         var rows = Expression.Call(
             WhereMethod.MakeGenericMethod(join.ClrType),
             source.Expression,

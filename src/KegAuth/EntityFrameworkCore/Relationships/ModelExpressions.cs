@@ -33,6 +33,7 @@ internal static class ModelExpressions
     private static readonly MethodInfo SetMethod = typeof(DbContext).GetMethod(nameof(DbContext.Set), 1, Type.EmptyTypes)!;
     private static readonly MethodInfo NamedSetMethod = typeof(DbContext).GetMethod(nameof(DbContext.Set), 1, [typeof(string)])!;
     private static readonly MethodInfo PropertyMethod = typeof(EF).GetMethod(nameof(EF.Property))!;
+    // Stryker disable once Linq : exactly one method matches, so Single and SingleOrDefault return it alike
     private static readonly MethodInfo EnumerableContainsMethod = typeof(Enumerable).GetMethods(BindingFlags.Public | BindingFlags.Static)
         .Single(method => method.Name == nameof(Enumerable.Contains) && method.GetParameters().Length == 2);
 
@@ -50,8 +51,10 @@ internal static class ModelExpressions
         => Expression.Call(EnumerableContainsMethod.MakeGenericMethod(item.Type), Expression.Constant(values), item);
 
     /// <summary><paramref name="value"/> as <paramref name="type"/>; unchanged when it already is.</summary>
+    // Stryker disable once Conditional : a conversion to the value's own type is one EF drops; the query and its rows are the same
     public static Expression Convert(Expression value, Type type) => value.Type == type ? value : Expression.Convert(value, type);
 
+    // Stryker disable once Linq : exactly one method matches each call, so Single and SingleOrDefault return it alike
     private static MethodInfo QueryableMethod(string name, int parameters, int? predicateArity) => typeof(Queryable)
         .GetMethods(BindingFlags.Public | BindingFlags.Static)
         .Single(method => method.Name == name
@@ -59,8 +62,9 @@ internal static class ModelExpressions
             && (method.Name != nameof(Queryable.Join) || method.GetGenericArguments().Length == 4)
             && (predicateArity is not { } arity || LambdaArity(method.GetParameters()[1].ParameterType) == arity + 1));
 
-    /// <summary>The number of type arguments of the <c>Func</c> inside <c>Expression&lt;Func&lt;…&gt;&gt;</c>; 0 when not a lambda.</summary>
-    private static int LambdaArity(Type parameter) => parameter.IsGenericType && parameter.GetGenericTypeDefinition() == typeof(Expression<>)
-        ? parameter.GetGenericArguments()[0].GetGenericArguments().Length
-        : 0;
+    /// <summary>
+    /// The number of type arguments of the <c>Func</c> inside <c>Expression&lt;Func&lt;…&gt;&gt;</c>. Only asked
+    /// of the second parameter of the two-parameter <c>Where</c>, <c>Select</c> and <c>Any</c>, which is always such a lambda.
+    /// </summary>
+    private static int LambdaArity(Type parameter) => parameter.GetGenericArguments()[0].GetGenericArguments().Length;
 }
