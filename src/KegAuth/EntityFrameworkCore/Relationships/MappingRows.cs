@@ -36,6 +36,7 @@ internal static class MappingRows
         return source.Provider.CreateQuery<object>(selected);
     }
 
+    // Stryker disable once Conditional : EF's named Set also finds an entity type of its own CLR type by its name, so a join class gets the same set either way (ClrJoinEntityTests)
     private static IQueryable<TJoin> Rows<TJoin>(DbContext context, IEntityType join)
         where TJoin : class
         => join.HasSharedClrType ? context.Set<TJoin>(join.Name) : context.Set<TJoin>();
