@@ -10,7 +10,8 @@ namespace KegAuth.Benchmarks.Generator;
 /// comparison or to run under a profiler (<c>dotnet-trace collect -- dotnet KegAuth.Benchmarks.dll --profile-rerun</c>).
 /// With <c>--baseline path/KegAuth.Generators.dll</c> it also times that build of the generator (an
 /// older commit's, say) in the same rounds, interleaved, and prints the median of the per-round ratios:
-/// load on the machine moves all three alike within a round. It also prints what one first run allocates.
+/// load on the machine moves all three alike within a round. It also prints the GC mode, what one first run
+/// allocates, and how long parsing each build's output takes.
 /// </summary>
 internal static class RerunProfile
 {
