@@ -10,7 +10,8 @@ namespace KegAuth.Benchmarks.Generator;
 /// comparison or to run under a profiler (<c>dotnet-trace collect -- dotnet KegAuth.Benchmarks.dll --profile-rerun</c>).
 /// With <c>--baseline path/KegAuth.Generators.dll</c> it also times that build of the generator (an
 /// older commit's, say) in the same rounds, interleaved, and prints the median of the per-round ratios:
-/// load on the machine moves all three alike within a round. It also prints what one first run allocates.
+/// load on the machine moves all three alike within a round. It also prints the GC mode, what one first run
+/// allocates, and how long parsing each build's output takes.
 /// </summary>
 internal static class RerunProfile
 {
@@ -30,11 +31,28 @@ internal static class RerunProfile
         }
 
         var drivers = generators.Select(g => GeneratorBenchmarks.Driver(g.Create(), track: false).RunGenerators(project.Compilation)).ToList();
+        // The compiler server (VBCSCompiler) and csc run with server GC; this process runs with what the
+        // environment says (DOTNET_gcServer=1 for the compiler's setting), and the first run is GC-bound.
+        Console.WriteLine($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {Environment.ProcessorCount} processors");
         Console.WriteLine(string.Join("; ", generators.Select((g, i) => $"{g.Name} output: {Describe(drivers[i])}")));
         Console.WriteLine("first run allocates: " + string.Join(", ", generators.Select(g => $"{g.Name} {Allocated(() => GeneratorBenchmarks.Driver(g.Create(), track: false).RunGenerators(project.Compilation.Clone())) / 1e6:F1} MB")));
 
         Measure("rerun", generators, i => CpuTime(RerunsPerRound, () => drivers[i].RunGenerators(project.Edited())));
         Measure("first run", generators, i => CpuTime(FirstRunsPerRound, () => GeneratorBenchmarks.Driver(generators[i].Create(), track: false).RunGenerators(project.Compilation.Clone())));
+
+        // The driver hands out its trees unparsed (a first run takes a tenth of this); the compilation
+        // parses them when it binds. This times that parse alone, on each build's own output: the part
+        // of a build's cost that grows with the amount of generated text, whatever the generator does.
+        var outputs = drivers.Select(d => d.GetRunResult().GeneratedTrees.Select(t => (t.GetText(), t.FilePath)).ToArray()).ToList();
+        Measure("parse of the output", generators, i => CpuTime(FirstRunsPerRound, () => Parse(outputs[i])));
+    }
+
+    private static void Parse((Microsoft.CodeAnalysis.Text.SourceText Text, string Path)[] files)
+    {
+        foreach (var (text, path) in files)
+        {
+            _ = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text, SyntheticCompilation.ParseOptions, path).GetRoot();
+        }
     }
 
     private static void Measure(string what, List<(string Name, Func<IIncrementalGenerator> Create)> generators, Func<int, double> time)
