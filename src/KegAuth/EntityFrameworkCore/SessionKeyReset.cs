@@ -76,17 +76,18 @@ internal sealed class SessionKeyReset(DbContext context, KegAuthModelMap map)
             case null when map.IsPasskey(type):
                 // A passkey added, removed or moved changes how its users can sign in, as a password change does.
                 var owner = KegPasskeyMapping.OwnerKey(type);
-                foreach (var ownerKey in Holders(entry, owner.Properties[0].Name, null))
+                foreach (var ownerKey in Holders(entry, owner.Properties[0].Name))
                 {
                     Affected(owner.PrincipalEntityType.GetRootType(), KegEntityKind.User).Add(ownerKey);
                 }
 
                 break;
 
-            // Only a changed row: an unchanged row of a table KegAuth cannot follow is no error.
-            case null when entry.State != EntityState.Unchanged && map.ForJoin(type) is { } relationship:
+            // Only a row added, removed or pointed elsewhere: an unchanged row, or one whose other columns
+            // (a note) changed, grants nothing new, so it is no error even in a table KegAuth cannot follow.
+            case null when (entry.State is EntityState.Added or EntityState.Deleted || ForeignKeyChanged(entry)) && map.ForJoin(type) is { } relationship:
                 var hop = relationship.Hop;
-                foreach (var holder in Holders(entry, hop.From.Name, hop.To.Name))
+                foreach (var holder in Holders(entry, hop.From.Name))
                 {
                     Affected(relationship.Left.GetRootType(), map.Kind(relationship.Left)!.Value).Add(holder);
                 }
@@ -138,21 +139,25 @@ internal sealed class SessionKeyReset(DbContext context, KegAuthModelMap map)
 
     /// <summary>
     /// The holders a changed row names in <paramref name="holderColumn"/>: the new one of a row added, the
-    /// database's of a row deleted, both of a row whose holder or <paramref name="targetColumn"/> changed;
-    /// none when only other columns changed.
+    /// database's of a row deleted, both of a row pointed at another holder or target; none when only
+    /// other columns changed.
     /// </summary>
-    private static IEnumerable<object> Holders(EntityEntry entry, string holderColumn, string? targetColumn)
+    private static IEnumerable<object> Holders(EntityEntry entry, string holderColumn)
     {
         var holder = entry.Property(holderColumn);
         object?[] holders = entry.State switch
         {
             EntityState.Added => [holder.CurrentValue],
             EntityState.Deleted => [holder.OriginalValue],
-            EntityState.Modified when holder.IsModified || (targetColumn is not null && entry.Property(targetColumn).IsModified) => [holder.OriginalValue, holder.CurrentValue],
+            EntityState.Modified when ForeignKeyChanged(entry) => [holder.OriginalValue, holder.CurrentValue],
             _ => [],
         };
         return holders.OfType<object>();
     }
+
+    /// <summary>Whether a column of one of the row's foreign keys (its holder, its target, a passkey's owner) changed.</summary>
+    private static bool ForeignKeyChanged(EntityEntry entry)
+        => entry.State == EntityState.Modified && entry.Properties.Any(property => property.IsModified && property.Metadata.IsForeignKey());
 
     private static async Task<List<IKegUser>> LoadUsersAsync<TUser, TKey>(
         DbContext context, string keyName, HashSet<object> ids, bool sync, CancellationToken cancellationToken)

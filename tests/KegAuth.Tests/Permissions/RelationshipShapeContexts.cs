@@ -59,13 +59,16 @@ public class AlternateKeyMembershipContext(DbContextOptions<AlternateKeyMembersh
     }
 }
 
-/// <summary>A permission keyed by id and token together: the permission tables get two columns each, which KegAuth refuses.</summary>
+/// <summary>
+/// A permission keyed by id and token together: the permission tables get two columns each, which KegAuth
+/// refuses. The users' table also carries a note of its own, a column that grants nothing.
+/// </summary>
 public class CompositePermissionKeyContext(DbContextOptions<CompositePermissionKeyContext> options) : PermissionSetsContext(options)
 {
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Permission>().HasKey(p => new { p.Id, p.Token });
-        modelBuilder.Entity<PermUser>().HasMany(u => u.Permissions).WithMany().UsingEntity("composite_user_grants");
+        modelBuilder.Entity<PermUser>().HasMany(u => u.Permissions).WithMany().UsingEntity("composite_user_grants", join => join.Property<string>("note").IsRequired(false));
         modelBuilder.Entity<Bundle>().HasMany(b => b.Permissions).WithMany().UsingEntity("composite_bundle_grants");
         modelBuilder.Entity<Group>().HasMany(g => g.Permissions).WithMany().UsingEntity("composite_group_grants");
     }

@@ -3,6 +3,9 @@ using KegAuth.Tests.Databases;
 using KegAuth.Tests.EntityFrameworkCore;
 using KegAuth.Tests.EntityFrameworkCore.TestEntities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Xunit;
 
 namespace KegAuth.Tests.Permissions;
@@ -81,6 +84,45 @@ public abstract class RelationshipShapeTests(Func<TestDatabase> newDatabase)
         Assert.Equal("'PermUser.Permissions' " + CompositeKey, error.Message);
         await using var check = kit.NewContext();
         Assert.Empty(check.Permissions);
+    }
+
+    [Fact]
+    public void A_note_changed_on_a_row_of_a_composite_permission_table_is_saved_and_resets_nobody()
+    {
+        using var kit = new KegDatabase<CompositePermissionKeyContext>(newDatabase());
+        var user = kit.Save(new PermUser { Username = "alice" });
+        kit.Save(new Permission { Id = 1, Token = "perm" });
+        using (var setup = kit.NewContext())
+        {
+            // A row KegAuth would refuse to add (a grant it cannot follow), written as another app would.
+            var join = setup.Model.FindEntityType("composite_user_grants")!;
+            var sql = setup.GetService<ISqlGenerationHelper>();
+            var table = StoreObjectIdentifier.Table(join.GetTableName()!, join.GetSchema());
+            var columns = join.GetProperties().Where(p => p.Name != "note").ToList();
+            var names = string.Join(", ", columns.Select(p => sql.DelimitIdentifier(p.GetColumnName(table)!)));
+            var values = string.Join(", ", columns.Select((_, i) => "{" + i + "}"));
+            object[] arguments = [.. columns.Select(p => p.IsForeignKey() && p.GetContainingForeignKeys().Single().PrincipalEntityType.ClrType == typeof(PermUser) ? (object)user.Id
+                : p.ClrType == typeof(string) ? "perm" : 1)];
+            // Identifiers from the model, delimited; the values are parameters.
+            var insert = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({names}) VALUES ({values})";
+            setup.Database.ExecuteSqlRaw(insert, arguments);
+        }
+
+        var before = SessionKey(kit, user.Id);
+        using var db = kit.NewContext();
+        var row = db.Set<Dictionary<string, object>>("composite_user_grants").Single();
+        row["note"] = "granted by the old app";
+        db.SaveChanges();
+
+        using var check = kit.NewContext();
+        Assert.Equal("granted by the old app", check.Set<Dictionary<string, object>>("composite_user_grants").Single()["note"]);
+        Assert.Equal(before, SessionKey(kit, user.Id));
+    }
+
+    private static string SessionKey(KegDatabase<CompositePermissionKeyContext> kit, int userId)
+    {
+        using var db = kit.NewContext();
+        return db.Users.Where(u => u.Id == userId).Select(u => u.SessionKey).Single();
     }
 
     [Fact]
