@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
+using KegAuth.AspNetCore.Sessions;
 using KegAuth.AspNetCore.Users;
 using KegAuth.Infrastructure;
 using KegAuth.Telemetry;
@@ -17,6 +18,8 @@ namespace KegAuth.AspNetCore.ApiTokens;
 /// its failure budget before any work, finds the user by the token's login id, checks the hash (a
 /// bcrypt one within the concurrency bound), writes a bcrypt-to-fast hash upgrade conditionally,
 /// rejects an inactive user, and issues a principal with the user's key, login id and session key.
+/// A token that matches the user the node's <see cref="KegSessionCache{TContext, TUser}"/> holds for its
+/// login id skips the database read; any other goes the whole way.
 /// </summary>
 internal sealed class KegApiTokenHandler<TContext, TUser>(
     IOptionsMonitor<KegApiTokenOptions> options,
@@ -25,6 +28,7 @@ internal sealed class KegApiTokenHandler<TContext, TUser>(
     KegUserStore<TContext, TUser> users,
     KegApiTokenFailureLimiter limiter,
     KegApiTokenHashCheck hashCheck,
+    KegSessionCache<TContext, TUser> cache,
     KegAuthMetrics metrics)
     : AuthenticationHandler<KegApiTokenOptions>(options, logger, encoder)
     where TContext : DbContext
@@ -82,6 +86,13 @@ internal sealed class KegApiTokenHandler<TContext, TUser>(
             return Failure(client, "malformed", Values.Malformed);
         }
 
+        var generation = cache.Open(users.Context);
+        if (generation?.FindToken(loginId) is { } cached && await IsCachedTokenAsync(cached, rawToken).ConfigureAwait(false))
+        {
+            users.RememberShared(cached);
+            return Success(cached);
+        }
+
         // Compiled and untracked: the user is remembered for the request and attached only if the app asks for it.
         var user = await users.FindUntrackedByLoginIdAsync(loginId, Context.RequestAborted).ConfigureAwait(false);
         var stored = user?.Token;
@@ -119,7 +130,31 @@ internal sealed class KegApiTokenHandler<TContext, TUser>(
             return AuthenticateResult.Fail("The API token's user is not active.");
         }
 
-        users.Remember(user);
+        // Only a fast hash is cached: a bcrypt one was upgraded above, so the next request reads it again.
+        if (stored.IsFastTokenHash && generation is not null && generation.AddToken(loginId, user))
+        {
+            users.RememberShared(user);
+        }
+        else
+        {
+            users.Remember(user);
+        }
+
+        return Success(user);
+    }
+
+    /// <summary>
+    /// Whether the session cache's user for the token's login id takes the token: a fast hash that
+    /// matches, and the user active now. Anything else goes the database's way, so a failure never
+    /// takes the cache's shortcut and its timing does not tell which login ids are cached.
+    /// </summary>
+    private async Task<bool> IsCachedTokenAsync(TUser cached, string rawToken)
+        => cached.Token is { IsFastTokenHash: true } stored
+           && cached.IsActiveAt(users.UtcNow)
+           && await hashCheck.CheckAsync(stored, rawToken, Context.RequestAborted).ConfigureAwait(false) == KegApiTokenHashOutcome.Matched;
+
+    private AuthenticateResult Success(TUser user)
+    {
         _outcome = Values.Succeeded;
         var principal = users.CreatePrincipal(user, Scheme.Name);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));

@@ -71,7 +71,12 @@ internal sealed class KegPermissionsHandler(
             users.KeyOf(user),
             user.SessionKey,
             (User: permissionUser, users.Db),
-            static state => state.User.GetAllPermissionTokensAsync(state.Db)).ConfigureAwait(false);
+            static state =>
+            {
+                // The user may be the session cache's instance, read long ago: its own token cache must not outlive this cache's lifetime.
+                state.User.ClearPermissionCache();
+                return state.User.GetAllPermissionTokensAsync(state.Db);
+            }).ConfigureAwait(false);
         var allowed = requirement.RequireAll ? requirement.Tokens.All(held.Contains) : requirement.Tokens.Any(held.Contains);
         if (!allowed)
         {

@@ -40,6 +40,7 @@ public static class KegAuthWebServiceCollectionExtensions
         services.TryAddSingleton<KegSessionValidator<TContext, TUser>>();
         services.TryAddSingleton<Telemetry.KegLoginIdFingerprint>();
         services.TryAddSingleton<KegPermissionCache>();
+        services.TryAddSingleton<Sessions.KegSessionCache<TContext, TUser>>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IAuthorizationHandler, KegPermissionsHandler>());
         services.AddAuthorization();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using KegAuth.AspNetCore.Sessions;
 using KegAuth.AspNetCore.Telemetry;
 using KegAuth.AspNetCore.Users;
 using KegAuth.Telemetry;
@@ -14,7 +15,8 @@ namespace KegAuth.AspNetCore.Cookies;
 /// <summary>
 /// Checks a cookie session against the database: it ends when the user's session key was reset (rights or
 /// password changed) or the user is no longer active, disabled by date included. keg-auth trusts a session
-/// until its key changes; this also re-checks the active state.
+/// until its key changes; this also re-checks the active state. The read is served from the node's
+/// <see cref="KegSessionCache{TContext, TUser}"/> while the database's change feed vouches for it.
 /// A singleton (its logger made once, not per request); the request's <see cref="KegUserStore{TContext, TUser}"/>
 /// comes from the request's services.
 /// </summary>
@@ -23,6 +25,7 @@ internal sealed class KegSessionValidator<TContext, TUser>(
     IOptions<KegCookieOptions> options,
     KegAuthMetrics metrics,
     KegLoginIdFingerprint fingerprint,
+    KegSessionCache<TContext, TUser> cache,
     ILoggerFactory loggers)
     where TContext : DbContext
     where TUser : class, IKegUser<TUser>
@@ -49,16 +52,10 @@ internal sealed class KegSessionValidator<TContext, TUser>(
             return;
         }
 
-        // One compiled, untracked single-row query; the user is remembered for the rest of the request
-        // (authorization reads it as is, the app's IKegCurrentUser gets it attached), so nothing queries it again.
         var sessionKey = KegUserStore<TContext, TUser>.SessionKeyOf(context.Principal);
         var user = string.IsNullOrEmpty(sessionKey)
             ? null
-            : await users.FindSessionAsync(sessionKey, context.HttpContext.RequestAborted).ConfigureAwait(false);
-        if (user is not null)
-        {
-            users.Remember(user);
-        }
+            : await FindAsync(users, sessionKey, now, context.HttpContext.RequestAborted).ConfigureAwait(false);
 
         if (user is null || !user.IsActiveAt(now))
         {
@@ -82,6 +79,33 @@ internal sealed class KegSessionValidator<TContext, TUser>(
             context.Properties.Items[ValidatedItem] = now.ToString("O", CultureInfo.InvariantCulture);
             context.ShouldRenew = true;
         }
+    }
+
+    /// <summary>
+    /// The user holding <paramref name="sessionKey"/>: from the node's session cache while the database's
+    /// change feed vouches for it, else by one compiled, untracked single-row query (then cached when the
+    /// user is active). The user is remembered for the rest of the request, so nothing queries it again.
+    /// </summary>
+    private async Task<TUser?> FindAsync(KegUserStore<TContext, TUser> users, string sessionKey, DateTime now, CancellationToken cancellationToken)
+    {
+        var generation = cache.Open(users.Context);
+        if (generation?.FindSession(sessionKey) is { } cached)
+        {
+            users.RememberShared(cached);
+            return cached;
+        }
+
+        var user = await users.FindSessionAsync(sessionKey, cancellationToken).ConfigureAwait(false);
+        if (user is not null && generation is not null && user.IsActiveAt(now) && generation.AddSession(sessionKey, user))
+        {
+            users.RememberShared(user);
+        }
+        else if (user is not null)
+        {
+            users.Remember(user);
+        }
+
+        return user;
     }
 
     /// <summary>Stamps a new session as checked now.</summary>

@@ -27,6 +27,12 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
     /// <summary>The tracked user <see cref="GetAsync"/> answered with.</summary>
     private TUser? _current;
 
+    /// <summary>
+    /// The user a scheme authenticated from the node's session cache: one instance shared by concurrent
+    /// requests, so it is only read (by authorization), never attached or handed to the app.
+    /// </summary>
+    private TUser? _shared;
+
     /// <summary>The request's context.</summary>
     public TContext Context => db;
 
@@ -38,6 +44,9 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
 
     /// <summary>Remembers the user a scheme authenticated (tracked or not), for the rest of the request.</summary>
     public void Remember(TUser user) => _authenticated = user;
+
+    /// <summary>Remembers a user shared with the node's session cache, for authorization to read; the app's <see cref="GetAsync"/> queries its own.</summary>
+    public void RememberShared(TUser user) => _shared = user;
 
     /// <inheritdoc/>
     public async Task<TUser?> GetAsync(ClaimsPrincipal principal, CancellationToken cancellationToken = default)
@@ -84,6 +93,11 @@ internal sealed class KegUserStore<TContext, TUser>(TContext db, IOptions<KegAut
             if (_authenticated is not null && _authenticated.SessionKey == sessionKey)
             {
                 return _authenticated;
+            }
+
+            if (_shared is not null && _shared.SessionKey == sessionKey)
+            {
+                return _shared;
             }
         }
 

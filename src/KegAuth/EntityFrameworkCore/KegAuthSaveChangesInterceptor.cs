@@ -6,6 +6,7 @@ namespace KegAuth.EntityFrameworkCore;
 /// Installed by UseKegAuth: before each SaveChanges writes, applies KegAuth's rules to the pending
 /// changes of KegAuth's entities, so what they change lands in the same SaveChanges and transaction
 /// (keg-auth <c>initialize_events</c>). Stateless; the work is in <see cref="KegAuthSaveRules"/>.
+/// After a save that wrote users (committed or failed), tells the node's session caches (<see cref="KegUserWrites"/>).
 /// </summary>
 internal sealed class KegAuthSaveChangesInterceptor : SaveChangesInterceptor
 {
@@ -14,7 +15,10 @@ internal sealed class KegAuthSaveChangesInterceptor : SaveChangesInterceptor
     {
         if (eventData.Context is { } context)
         {
-            KegAuthSaveRules.ApplyAsync(context, sync: true, CancellationToken.None).GetAwaiter().GetResult();
+            if (KegAuthSaveRules.ApplyAsync(context, sync: true, CancellationToken.None).GetAwaiter().GetResult())
+            {
+                KegUserWrites.Saving(context);
+            }
         }
 
         return result;
@@ -28,9 +32,54 @@ internal sealed class KegAuthSaveChangesInterceptor : SaveChangesInterceptor
     {
         if (eventData.Context is { } context)
         {
-            await KegAuthSaveRules.ApplyAsync(context, sync: false, cancellationToken).ConfigureAwait(false);
+            if (await KegAuthSaveRules.ApplyAsync(context, sync: false, cancellationToken).ConfigureAwait(false))
+            {
+                KegUserWrites.Saving(context);
+            }
         }
 
         return result;
+    }
+
+    /// <inheritdoc/>
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData);
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <inheritdoc/>
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Saved(eventData);
+
+    /// <inheritdoc/>
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Saved(eventData);
+
+    /// <inheritdoc/>
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData);
+        return Task.CompletedTask;
+    }
+
+    private static void Saved(DbContextEventData eventData)
+    {
+        if (eventData.Context is { } context)
+        {
+            KegUserWrites.Saved(context);
+        }
     }
 }

@@ -11,13 +11,14 @@ namespace KegAuth.EntityFrameworkCore;
 internal static class KegAuthSaveRules
 {
     /// <summary>Applies the rules to the context's pending changes.</summary>
+    /// <returns>Whether the save changes or deletes a user (the node's session caches must forget what they read).</returns>
     /// <exception cref="KegAuthValueTooLongException">A KegAuth entity holds a value longer than its column.</exception>
-    public static async Task ApplyAsync(DbContext context, bool sync, CancellationToken cancellationToken)
+    public static async Task<bool> ApplyAsync(DbContext context, bool sync, CancellationToken cancellationToken)
     {
         var options = KegAuthContextOptions.Find(context);
         if (options is null)
         {
-            return;
+            return false;
         }
 
         var tracker = context.ChangeTracker;
@@ -34,6 +35,7 @@ internal static class KegAuthSaveRules
         {
             var map = KegAuthModelMap.Of(context.Model);
             var reset = new SessionKeyReset(context, map);
+            var usersWritten = false;
 
             // A snapshot: clearing a disabled date changes an entry while we walk.
             foreach (var entry in tracker.Entries().ToList())
@@ -46,12 +48,17 @@ internal static class KegAuthSaveRules
                 DisabledDateRule.Apply(entry, options.UtcNow);
                 reset.Collect(entry);
                 ColumnLengthCheck.Check(entry);
+                usersWritten |= entry.Entity is IKegUser && entry.State is EntityState.Modified or EntityState.Deleted;
             }
 
             if (reset.HasWork)
             {
+                // The users it resets are modified by this save.
                 await ResetSessionKeysAsync(reset, options, sync, cancellationToken).ConfigureAwait(false);
+                usersWritten = true;
             }
+
+            return usersWritten;
         }
         finally
         {

@@ -1,0 +1,119 @@
+using KegAuth.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KegAuth.AspNetCore.Sessions;
+
+/// <summary>
+/// The node's cache of validated sessions (<see cref="KegSessionCacheOptions"/>). A request opens it
+/// (<see cref="Open"/>) before it reads the database: the generation it gets holds only what was read
+/// after every user write the feed and this process have reported, and the request adds what it reads
+/// to that same generation, so a read that raced a write lands where nobody looks again.
+/// </summary>
+/// <typeparam name="TContext">The app's context.</typeparam>
+/// <typeparam name="TUser">The user type.</typeparam>
+internal sealed class KegSessionCache<TContext, TUser> : IDisposable
+    where TContext : DbContext
+    where TUser : class, IKegUser<TUser>
+{
+    private readonly KegSessionCacheOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _log;
+    private readonly Lock _feedLock = new();
+    private IKegUserChangeFeed? _feed;
+    private bool _feedChosen;
+    private bool _feedUp;
+    private KegSessionCacheGeneration<TUser>? _current;
+
+    /// <summary>Reads the options once.</summary>
+    public KegSessionCache(IOptions<KegSessionCacheOptions> options, IOptions<KegAuthOptions> kegAuth, ILoggerFactory loggers)
+    {
+        _options = options.Value;
+        _time = kegAuth.Value.TimeProvider;
+        _log = loggers.CreateLogger(KegSessionCacheLog.Category);
+        _feedChosen = !_options.Enabled || _options.SizeLimit <= 0;
+    }
+
+    /// <summary>The feed the cache follows, once chosen; for tests and diagnostics.</summary>
+    internal IKegUserChangeFeed? Feed => _feed;
+
+    /// <summary>
+    /// The generation a request may read and add to, or <see langword="null"/> when nothing may be served
+    /// now (caching off, no feed for this database, the feed down). Never throws.
+    /// </summary>
+    /// <param name="db">The request's context; the first call learns the database from it.</param>
+    public KegSessionCacheGeneration<TUser>? Open(TContext db)
+    {
+        var feed = _feedChosen ? _feed : ChooseFeed(db);
+        if (feed is null)
+        {
+            return null;
+        }
+
+        // The process's count first: a save that returns after this read is caught by the next request.
+        var local = KegUserWrites.Version;
+        var stamp = feed.Stamp();
+        if (stamp is not { } feedStamp)
+        {
+            FeedState(up: false, feed);
+            _current = null;
+            return null;
+        }
+
+        FeedState(up: true, feed);
+        var current = Volatile.Read(ref _current);
+        if (current is null || current.FeedStamp != feedStamp || current.LocalStamp != local || current.IsFull)
+        {
+            // Racing requests may each install one; any generation whose stamps match is sound.
+            current = new KegSessionCacheGeneration<TUser>(feedStamp, local, _options.SizeLimit);
+            Volatile.Write(ref _current, current);
+        }
+
+        return current;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        lock (_feedLock)
+        {
+            _feedChosen = true;
+            _feed?.Dispose();
+            _feed = null;
+        }
+    }
+
+    private IKegUserChangeFeed? ChooseFeed(TContext db)
+    {
+        lock (_feedLock)
+        {
+            if (!_feedChosen)
+            {
+                _feed = KegUserChangeFeeds.Create<TUser>(db, _options, _time, _log);
+                _feedChosen = true;
+            }
+
+            return _feed;
+        }
+    }
+
+    /// <summary>Logs the feed going down or coming back, once per change.</summary>
+    private void FeedState(bool up, IKegUserChangeFeed feed)
+    {
+        if (_feedUp == up)
+        {
+            return;
+        }
+
+        _feedUp = up;
+        if (up)
+        {
+            KegSessionCacheLog.FeedUp(_log, feed.Name);
+        }
+        else
+        {
+            KegSessionCacheLog.FeedDown(_log, feed.Name);
+        }
+    }
+}
