@@ -89,9 +89,12 @@ internal sealed class KegApiTokenHandler<TContext, TUser>(
         var generation = cache.Open(users.Context);
         if (generation?.FindToken(loginId) is { } cached && await IsCachedTokenAsync(cached, rawToken).ConfigureAwait(false))
         {
+            metrics.SessionCacheLookup(Values.ApiToken, Values.Hit);
             users.RememberShared(cached);
             return Success(cached);
         }
+
+        metrics.SessionCacheLookup(Values.ApiToken, generation is null ? Values.Off : Values.Miss);
 
         // Compiled and untracked: the user is remembered for the request and attached only if the app asks for it.
         var user = await users.FindUntrackedByLoginIdAsync(loginId, Context.RequestAborted).ConfigureAwait(false);

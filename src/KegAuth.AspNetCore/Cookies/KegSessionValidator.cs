@@ -91,9 +91,12 @@ internal sealed class KegSessionValidator<TContext, TUser>(
         var generation = cache.Open(users.Context);
         if (generation?.FindSession(sessionKey) is { } cached)
         {
+            metrics.SessionCacheLookup(KegAuthTelemetryValues.Session, KegAuthTelemetryValues.Hit);
             users.RememberShared(cached);
             return cached;
         }
+
+        metrics.SessionCacheLookup(KegAuthTelemetryValues.Session, generation is null ? KegAuthTelemetryValues.Off : KegAuthTelemetryValues.Miss);
 
         var user = await users.FindSessionAsync(sessionKey, cancellationToken).ConfigureAwait(false);
         if (user is not null && generation is not null && user.IsActiveAt(now) && generation.AddSession(sessionKey, user))

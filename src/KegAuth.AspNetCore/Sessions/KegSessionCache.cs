@@ -70,8 +70,8 @@ internal sealed class KegSessionCache<TContext, TUser> : IDisposable
         var stamp = feed.Stamp();
         if (stamp is not { } feedStamp)
         {
+            // Nothing is served now; what is held stays, because a feed moves its stamp when it comes back (IKegUserChangeFeed).
             FeedState(up: false, feed);
-            _current = null;
             return null;
         }
 

@@ -1,28 +1,35 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 
 namespace KegAuth.AspNetCore.Sessions;
 
 /// <summary>
-/// SQLite's change feed: <c>PRAGMA data_version</c> on a read-only connection of the node's own, which
-/// changes whenever another connection (this process's pool, another process, Python keg-auth, the
-/// command line) commits to the file. Coarse: any write to any table moves the stamp, which costs the
-/// cache a reread, never a wrong answer. One statement per request, under a lock (a connection serves
-/// one caller at a time); ADO.NET only, so KegAuth needs no SQLite package of its own.
+/// SQLite's change feed: <c>PRAGMA data_version</c>, which changes on a connection whenever another
+/// connection (this process's pool, another process, Python keg-auth, the command line) has committed
+/// to the file since that connection last asked. Coarse: any write to any table moves the stamp, which
+/// costs the cache a reread, never a wrong answer. ADO.NET only, so KegAuth needs no SQLite package.
 /// </summary>
+/// <remarks>
+/// A connection serves one caller at a time, and one shared connection under a lock made concurrent
+/// requests queue behind each other, so the feed keeps a few read-only probe connections and a request
+/// borrows one. Each probe sees every commit since its own last question; whichever probe notices a
+/// commit moves the one shared stamp before it is given back, so every answer covers every commit
+/// before it, whichever probe gave it.
+/// </remarks>
 internal sealed class KegSqliteUserChangeFeed : IKegUserChangeFeed
 {
     /// <summary>How long after a failed open the next request may try again, so a missing file is not reopened on every request.</summary>
     private const long RetryDelayMilliseconds = 1000;
 
-    private readonly Lock _lock = new();
+    private readonly ConcurrentBag<Probe> _idle = [];
     private readonly DbProviderFactory _factory;
     private readonly string _connectionString;
-    private DbConnection? _connection;
-    private DbCommand? _command;
-    private long _lastDataVersion = -1;
+    private readonly int _maxProbes;
+    private int _probes;
     private long _stamp;
     private long _retryAt;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     /// <param name="factory">The provider's factory (from the app's own connection).</param>
     /// <param name="connectionString">The app's connection string, opened read-only and unpooled.</param>
@@ -33,10 +40,11 @@ internal sealed class KegSqliteUserChangeFeed : IKegUserChangeFeed
         builder.ConnectionString = connectionString;
 
         // Read-only: the feed must never create the file before the app's migrations do, nor write.
-        // Unpooled: this connection is the feed's alone.
+        // Unpooled: these connections are the feed's alone.
         builder["Mode"] = "ReadOnly";
         builder["Pooling"] = false;
         _connectionString = builder.ConnectionString;
+        _maxProbes = Math.Max(4, Environment.ProcessorCount * 4);
     }
 
     /// <inheritdoc/>
@@ -69,84 +77,124 @@ internal sealed class KegSqliteUserChangeFeed : IKegUserChangeFeed
     /// <inheritdoc/>
     public long? Stamp()
     {
-        lock (_lock)
+        if (_disposed || Borrow() is not { } probe)
         {
-            if (_disposed)
-            {
-                return null;
-            }
+            return null;
+        }
 
-            try
-            {
-                if (_command is null && !TryOpen())
-                {
-                    return null;
-                }
-
-                var dataVersion = Convert.ToInt64(_command!.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-                if (dataVersion != _lastDataVersion)
-                {
-                    _lastDataVersion = dataVersion;
-                    _stamp++;
-                }
-
-                return _stamp;
-            }
-            catch (Exception exception) when (exception is DbException or InvalidOperationException or FormatException or InvalidCastException)
-            {
-                Close();
-                return null;
-            }
+        try
+        {
+            var dataVersion = Convert.ToInt64(probe.Command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            var stamp = dataVersion != probe.LastDataVersion ? Interlocked.Increment(ref _stamp) : Volatile.Read(ref _stamp);
+            probe.LastDataVersion = dataVersion;
+            Return(probe);
+            return stamp;
+        }
+        catch (Exception exception) when (exception is DbException or InvalidOperationException or FormatException or InvalidCastException)
+        {
+            Discard(probe);
+            return null;
         }
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        lock (_lock)
+        _disposed = true;
+        while (_idle.TryTake(out var probe))
         {
-            _disposed = true;
-            Close();
+            Discard(probe);
         }
     }
 
-    private bool TryOpen()
+    /// <summary>
+    /// An idle probe, else a new one, else (all open and busy) the first one given back: each is held
+    /// for one statement, so waiting briefly beats sending the request to the database.
+    /// <see langword="null"/> when none can be opened, or none came back within the spin.
+    /// </summary>
+    private Probe? Borrow()
     {
-        // The machine's clock, not the app's: a test's frozen clock must not stop the retries.
-        var now = Environment.TickCount64;
-        if (now < _retryAt)
+        if (_idle.TryTake(out var probe) || (probe = TryOpen()) is not null)
         {
-            return false;
+            return probe;
         }
 
+        var spin = new SpinWait();
+        while (Volatile.Read(ref _probes) >= _maxProbes && !_disposed && spin.Count < 200)
+        {
+            spin.SpinOnce();
+            if (_idle.TryTake(out probe))
+            {
+                return probe;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A new probe, unless as many are open as allowed or the last open failed a moment ago.</summary>
+    private Probe? TryOpen()
+    {
+        var now = Environment.TickCount64;
+        if (now < Volatile.Read(ref _retryAt))
+        {
+            return null;
+        }
+
+        if (Interlocked.Increment(ref _probes) > _maxProbes)
+        {
+            Interlocked.Decrement(ref _probes);
+            return null;
+        }
+
+        DbConnection? connection = null;
         try
         {
-            _connection = _factory.CreateConnection() ?? throw new InvalidOperationException("The provider made no connection.");
-            _connection.ConnectionString = _connectionString;
-            _connection.Open();
-            _command = _connection.CreateCommand();
-            _command.CommandText = "PRAGMA data_version";
+            connection = _factory.CreateConnection() ?? throw new InvalidOperationException("The provider made no connection.");
+            connection.ConnectionString = _connectionString;
+            connection.Open();
+            var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA data_version";
 
-            // A new connection counts from its own start: move the stamp, so nothing read before is trusted.
-            _lastDataVersion = -1;
-            return true;
+            // Its first answer differs from -1, so a new probe moves the stamp: it cannot tell what changed before it opened.
+            return new Probe(connection, command);
         }
         catch (Exception exception) when (exception is DbException or InvalidOperationException or ArgumentException)
         {
-            Close();
-            _retryAt = now + RetryDelayMilliseconds;
-            return false;
+            connection?.Dispose();
+            Interlocked.Decrement(ref _probes);
+
+            // The machine's clock, not the app's: a test's frozen clock must not stop the retries.
+            Volatile.Write(ref _retryAt, now + RetryDelayMilliseconds);
+            return null;
         }
     }
 
-    private void Close()
+    private void Return(Probe probe)
     {
-        _command?.Dispose();
-        _command = null;
-        _connection?.Dispose();
-        _connection = null;
+        _idle.Add(probe);
 
-        // Whatever comes next starts a new stamp.
-        _stamp++;
+        // Disposed meanwhile: nobody else will empty the bag.
+        if (_disposed)
+        {
+            Dispose();
+        }
+    }
+
+    private void Discard(Probe probe)
+    {
+        probe.Command.Dispose();
+        probe.Connection.Dispose();
+        Interlocked.Decrement(ref _probes);
+    }
+
+    /// <summary>One read-only connection and its prepared <c>PRAGMA data_version</c>.</summary>
+    private sealed class Probe(DbConnection connection, DbCommand command)
+    {
+        public DbConnection Connection { get; } = connection;
+
+        public DbCommand Command { get; } = command;
+
+        public long LastDataVersion { get; set; } = -1;
     }
 }

@@ -38,6 +38,7 @@ internal sealed class KegAuthMetrics
     private readonly Histogram<double> _apiTokenDuration;
     private readonly Counter<long> _sessionValidations;
     private readonly Counter<long> _sessionRevocations;
+    private readonly Counter<long> _sessionCacheLookups;
     private readonly Counter<long> _permissionChecks;
     private readonly Counter<long> _permissionResolutions;
 
@@ -56,6 +57,7 @@ internal sealed class KegAuthMetrics
         _apiTokenDuration = meter.CreateHistogram("kegauth.api_token.duration", "s", "How long checking a presented API token took, by result.", tags: null, DurationAdvice);
         _sessionValidations = meter.CreateCounter<long>("kegauth.session.validations", "{validation}", "Cookie sessions checked against the database, by result (valid, revoked, inactive; skipped within the validation interval).");
         _sessionRevocations = meter.CreateCounter<long>("kegauth.session.revocations", "{session_key}", "Session keys reset, ending every session of a user, by reason (rights_changed, sign_out_everywhere).");
+        _sessionCacheLookups = meter.CreateCounter<long>("kegauth.session.cache.lookups", "{lookup}", "Cookie sessions and API tokens looked up in the node's session cache, by kind (session, api_token) and result (hit; miss, then read from the database; off, no change feed vouching).");
         _permissionChecks = meter.CreateCounter<long>("kegauth.permission.checks", "{check}", "Permission requirements judged by the authorization handler, by result (granted, denied).");
         _permissionResolutions = meter.CreateCounter<long>("kegauth.permission.resolutions", "{resolution}", "Permission sets read from the database, by holder (user, group): the checks a user instance's cache did not answer.");
     }
@@ -103,6 +105,9 @@ internal sealed class KegAuthMetrics
 
     /// <summary>Records a cookie session check.</summary>
     public void SessionValidation(string result) => Count(_sessionValidations, ResultTag, result);
+
+    /// <summary>Records a lookup in the node's session cache.</summary>
+    public void SessionCacheLookup(string kind, string result) => Count(_sessionCacheLookups, "kind", kind, result);
 
     /// <summary>Records <paramref name="count"/> session keys reset.</summary>
     public void SessionRevocations(string reason, int count)

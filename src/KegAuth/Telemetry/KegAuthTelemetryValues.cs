@@ -29,6 +29,12 @@ internal static class KegAuthTelemetryValues
     public const string RightsChanged = "rights_changed";
     public const string SignOutEverywhere = "sign_out_everywhere";
 
+    public const string Session = "session";
+    public const string ApiToken = "api_token";
+    public const string Hit = "hit";
+    public const string Miss = "miss";
+    public const string Off = "off";
+
     public const string Granted = "granted";
     public const string Denied = "denied";
     public const string User = "user";

