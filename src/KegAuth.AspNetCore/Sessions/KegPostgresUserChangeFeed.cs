@@ -32,6 +32,7 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
     /// <summary>When the last proof completed (<see cref="TimeProvider.GetTimestamp"/>); 0 while the feed cannot vouch.</summary>
     private long _provenAt;
 
+    private long _checks;
     private bool _triggerMissingLogged;
     private int _disposed;
 
@@ -58,6 +59,9 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
 
     /// <inheritdoc/>
     public string Name => "postgresql";
+
+    /// <summary>How many proof queries completed so far, whatever they found; for tests, which wait for one that began after their write.</summary>
+    internal long Checks => Interlocked.Read(ref _checks);
 
     /// <summary>
     /// The feed for a PostgreSQL database, started in the background (it vouches once its first proof
@@ -184,10 +188,11 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
             while (true)
             {
                 // Real time here: the waits are on the network, whatever clock the app runs on.
-                var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), nextProof);
-                if (remaining > TimeSpan.Zero)
+                // Whole milliseconds, at least one: Npgsql takes a zero timeout as "wait forever".
+                var remaining = Math.Ceiling(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), nextProof).TotalMilliseconds);
+                if (remaining >= 1)
                 {
-                    await _api.WaitAsync(connection, remaining, stop).ConfigureAwait(false);
+                    await _api.WaitAsync(connection, TimeSpan.FromMilliseconds(remaining), stop).ConfigureAwait(false);
                     continue;
                 }
 
@@ -205,6 +210,7 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
     private async Task<bool> ProveAsync(DbCommand proof, CancellationToken stop)
     {
         var inPlace = await proof.ExecuteScalarAsync(stop).ConfigureAwait(false) is true;
+        Interlocked.Increment(ref _checks);
         if (!inPlace)
         {
             StopVouching();
