@@ -2,6 +2,7 @@ using KegAuth.AspNetCore.Tests.Databases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace KegAuth.AspNetCore.Tests.Sessions;
 
@@ -11,7 +12,7 @@ namespace KegAuth.AspNetCore.Tests.Sessions;
 /// its connection gone or its proof stale, and comes back with a higher stamp.
 /// </summary>
 [Collection(PostgresWebCollection.Name)]
-public sealed class PostgresUserChangeFeedTests(PostgresWebFixture postgres) : IAsyncLifetime
+public sealed class PostgresUserChangeFeedTests(PostgresWebFixture postgres, ITestOutputHelper output) : IAsyncLifetime
 {
     private static readonly TimeSpan Heartbeat = TimeSpan.FromMilliseconds(200);
     private PostgresFeedHarness _db = null!;
@@ -37,8 +38,10 @@ public sealed class PostgresUserChangeFeedTests(PostgresWebFixture postgres) : I
         var before = await _db.WaitUpAsync(feed);
 
         Assert.True(await _db.ExecuteAsync(sql) is > 0 or -1);
+        var sinceCommit = System.Diagnostics.Stopwatch.StartNew();
 
         await _db.WaitHigherAsync(feed, before, "the notification of: " + sql);
+        output.WriteLine($"The stamp moved {sinceCommit.Elapsed.TotalMilliseconds:F2} ms after the write returned.");
     }
 
     [Fact]
