@@ -63,19 +63,24 @@ internal sealed class KegPostgresChangeFeedSql
          """;
 
     /// <summary>
-    /// One row, true when the trigger exists and is enabled on the user table. Run on the listening
-    /// connection, its answer also proves that connection alive, and PostgreSQL has delivered there
-    /// every notification committed before the query.
+    /// One row, true when the trigger exists and is enabled on the user table, and the query runs on the
+    /// very backend (<paramref name="backend"/>) that listens on <see cref="Channel"/>: a pooler in
+    /// transaction mode between the feed and the server would hand the proof to another backend while
+    /// notifications go unheard. Run on the listening connection, its answer also proves that
+    /// connection alive, and PostgreSQL has sent there, before the answer, every notification signalled
+    /// before the query ended.
     /// </summary>
-    public string Proof() =>
+    public string Proof(int backend) =>
         $"""
-         SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger t
+         SELECT pg_catalog.pg_backend_pid() = {backend.ToString(System.Globalization.CultureInfo.InvariantCulture)}
+            AND EXISTS (SELECT 1 FROM pg_catalog.pg_listening_channels() c WHERE c = '{Channel}')
+            AND EXISTS (SELECT 1 FROM pg_catalog.pg_trigger t
                         WHERE t.tgrelid = pg_catalog.to_regclass({Literal(Table)})
                           AND t.tgname = '{Channel}' AND t.tgenabled <> 'D')
          """;
 
-    /// <summary>Subscribes the connection to the channel.</summary>
-    public static string Listen() => "LISTEN " + Channel;
+    /// <summary>Subscribes the connection to the channel and answers with its backend's pid.</summary>
+    public static string Listen() => "LISTEN " + Channel + "; SELECT pg_catalog.pg_backend_pid()";
 
     /// <summary>A quoted identifier.</summary>
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -50,8 +50,10 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
         var builder = factory.CreateConnectionStringBuilder() ?? new DbConnectionStringBuilder();
         builder.ConnectionString = connectionString;
 
-        // The feed's own physical connection, named so operators (and tests) can find it in pg_stat_activity.
+        // The feed's own physical connection, named so operators (and tests) can find it in pg_stat_activity;
+        // never multiplexed, which would share it with other commands.
         builder["Pooling"] = false;
+        builder["Multiplexing"] = false;
         builder["Application Name"] = "kegauth-user-feed";
         _connectionString = builder.ConnectionString;
         _loop = Task.Run(RunAsync);
@@ -74,6 +76,13 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
         try
         {
             var sql = KegPostgresChangeFeedSql.For<TUser>(db);
+            if (MayReadFromStandby(factory, connectionString))
+            {
+                // A read from a lagging standby after the primary's notification would pin the old user in the cache.
+                KegSessionCacheLog.NoFeed(log, "the connection string names several hosts and may read from a standby");
+                return null;
+            }
+
             using var probe = factory.CreateConnection();
             string? missing = "a connection from the provider";
             if (probe is null || KegNpgsqlListenApi.For(probe.GetType(), out missing) is not { } api)
@@ -89,6 +98,24 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
             KegSessionCacheLog.NoFeed(log, "the PostgreSQL feed could not be set up (" + exception.GetType().Name + ")");
             return null;
         }
+    }
+
+    /// <summary>
+    /// Whether the app's connection may land on a standby: several hosts, not pinned to the primary.
+    /// The feed hears the primary's commits; the app's read must see them too.
+    /// </summary>
+    internal static bool MayReadFromStandby(DbProviderFactory factory, string connectionString)
+    {
+        var builder = factory.CreateConnectionStringBuilder() ?? new DbConnectionStringBuilder();
+        builder.ConnectionString = connectionString;
+        var hosts = builder.TryGetValue("Host", out var host) ? Convert.ToString(host, System.Globalization.CultureInfo.InvariantCulture) : null;
+        if (hosts is null || !hosts.Contains(',', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var target = builder.TryGetValue("Target Session Attributes", out var value) ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+        return !string.Equals(target, "primary", StringComparison.OrdinalIgnoreCase) && !string.Equals(target, "read-write", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <inheritdoc/>
@@ -170,14 +197,15 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
             connection.ConnectionString = _connectionString;
             using var subscription = _api.Subscribe(connection, () => Interlocked.Increment(ref _stamp));
             await connection.OpenAsync(stop).ConfigureAwait(false);
+            int backend;
             await using (var listen = connection.CreateCommand())
             {
                 listen.CommandText = KegPostgresChangeFeedSql.Listen();
-                await listen.ExecuteNonQueryAsync(stop).ConfigureAwait(false);
+                backend = Convert.ToInt32(await listen.ExecuteScalarAsync(stop).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
             }
 
             await using var proof = connection.CreateCommand();
-            proof.CommandText = _sql.Proof();
+            proof.CommandText = _sql.Proof(backend);
             proof.CommandTimeout = Math.Max(1, (int)Math.Ceiling(2 * _heartbeat.TotalSeconds));
             if (await ProveAsync(proof, stop).ConfigureAwait(false))
             {

@@ -1,3 +1,4 @@
+using KegAuth.AspNetCore.Sessions;
 using KegAuth.AspNetCore.Tests.Databases;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
@@ -167,5 +168,36 @@ public sealed class PostgresUserChangeFeedTests(PostgresWebFixture postgres, ITe
             Assert.True(stopwatch.Elapsed < PostgresFeedHarness.Deadline, "The disposed feed's connection is still open.");
             await Task.Delay(10);
         }
+    }
+
+    [Theory]
+    [InlineData("Host=db1,db2;Database=app", true)]
+    [InlineData("Host=db1,db2;Database=app;Target Session Attributes=prefer-standby", true)]
+    [InlineData("Host=db1,db2;Database=app;Target Session Attributes=primary", false)]
+    [InlineData("Host=db1,db2;Database=app;Target Session Attributes=read-write", false)]
+    [InlineData("Host=db1;Database=app", false)]
+    public void A_connection_string_that_may_read_from_a_standby_gets_no_feed(string connectionString, bool mayReadFromStandby)
+        => Assert.Equal(mayReadFromStandby, KegPostgresUserChangeFeed.MayReadFromStandby(Npgsql.NpgsqlFactory.Instance, connectionString));
+
+    [Fact]
+    public async Task The_proof_holds_only_on_the_listening_backend_itself()
+    {
+        // What a pooler in transaction mode would do: run the heartbeat on a backend other than the listener.
+        string proofFor(int backend)
+        {
+            using var context = _db.Context();
+            return KegPostgresChangeFeedSql.For<WebUser>(context).Proof(backend);
+        }
+
+        await using var listener = new Npgsql.NpgsqlConnection(_db.ConnectionString);
+        await listener.OpenAsync();
+        await using var listen = new Npgsql.NpgsqlCommand(KegPostgresChangeFeedSql.Listen(), listener);
+        var pid = (int)(await listen.ExecuteScalarAsync())!;
+        await using var other = new Npgsql.NpgsqlConnection(_db.ConnectionString);
+        await other.OpenAsync();
+
+        Assert.Equal(true, await new Npgsql.NpgsqlCommand(proofFor(pid), listener).ExecuteScalarAsync());
+        Assert.Equal(false, await new Npgsql.NpgsqlCommand(proofFor(pid), other).ExecuteScalarAsync());
+        Assert.Equal(false, await new Npgsql.NpgsqlCommand(proofFor(other.ProcessID), other).ExecuteScalarAsync());
     }
 }
