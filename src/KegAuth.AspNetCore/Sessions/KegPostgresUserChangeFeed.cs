@@ -15,6 +15,10 @@ namespace KegAuth.AspNetCore.Sessions;
 /// </summary>
 internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
 {
+    /// <summary>The heartbeat's bounds: a busy loop below, arithmetic overflow far above.</summary>
+    private static readonly TimeSpan MinHeartbeat = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan MaxHeartbeat = TimeSpan.FromDays(1);
+
     /// <summary>The longest pause between reconnection attempts.</summary>
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -43,7 +47,7 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
         _factory = factory;
         _sql = sql;
         _api = api;
-        _heartbeat = options.FeedHeartbeat > TimeSpan.Zero ? options.FeedHeartbeat : TimeSpan.FromSeconds(1);
+        _heartbeat = TimeSpan.FromTicks(Math.Clamp(options.FeedHeartbeat.Ticks, MinHeartbeat.Ticks, MaxHeartbeat.Ticks));
         _time = time;
         _log = log;
 
@@ -53,8 +57,15 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
         // The feed's own physical connection, named so operators (and tests) can find it in pg_stat_activity;
         // never multiplexed, which would share it with other commands.
         builder["Pooling"] = false;
-        builder["Multiplexing"] = false;
         builder["Application Name"] = "kegauth-user-feed";
+        try
+        {
+            builder["Multiplexing"] = false;
+        }
+        catch (ArgumentException)
+        {
+            // A provider version without multiplexing: nothing to turn off.
+        }
         _connectionString = builder.ConnectionString;
         _loop = Task.Run(RunAsync);
     }
@@ -119,6 +130,7 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
     }
 
     /// <inheritdoc/>
+    /// <remarks>The proof's age is judged on the app's clock (<see cref="KegAuthOptions.TimeProvider"/>); the waits run on real time.</remarks>
     public long? Stamp()
     {
         var provenAt = Volatile.Read(ref _provenAt);
@@ -150,7 +162,11 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
             // The loop logs its own failures; disposal must not throw.
         }
 
-        _stop.Dispose();
+        // A loop still stuck on the network reads the token again when it wakes: dispose only a finished one.
+        if (_loop.IsCompleted)
+        {
+            _stop.Dispose();
+        }
     }
 
     private async Task RunAsync()
