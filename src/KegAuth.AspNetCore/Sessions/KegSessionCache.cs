@@ -19,6 +19,7 @@ internal sealed class KegSessionCache<TContext, TUser> : IDisposable
 {
     private readonly KegSessionCacheOptions _options;
     private readonly TimeProvider _time;
+    private readonly KegUserWrites _writes;
     private readonly ILogger _log;
     private readonly Lock _feedLock = new();
     private IKegUserChangeFeed? _feed;
@@ -31,12 +32,25 @@ internal sealed class KegSessionCache<TContext, TUser> : IDisposable
     {
         _options = options.Value;
         _time = kegAuth.Value.TimeProvider;
+        _writes = kegAuth.Value.UserWrites;
         _log = loggers.CreateLogger(KegSessionCacheLog.Category);
         _feedChosen = !_options.Enabled || _options.SizeLimit <= 0;
     }
 
     /// <summary>The feed the cache follows, once chosen; for tests and diagnostics.</summary>
     internal IKegUserChangeFeed? Feed => _feed;
+
+    /// <summary>Follows <paramref name="feed"/> instead of the one the database would give; for tests.</summary>
+    internal void UseFeed(IKegUserChangeFeed feed)
+    {
+        lock (_feedLock)
+        {
+            _feed?.Dispose();
+            _feed = feed;
+            _feedChosen = true;
+            _current = null;
+        }
+    }
 
     /// <summary>
     /// The generation a request may read and add to, or <see langword="null"/> when nothing may be served
@@ -51,8 +65,8 @@ internal sealed class KegSessionCache<TContext, TUser> : IDisposable
             return null;
         }
 
-        // The process's count first: a save that returns after this read is caught by the next request.
-        var local = KegUserWrites.Version;
+        // The app's own count first: a save that returns after this read is caught by the next request.
+        var local = _writes.Version;
         var stamp = feed.Stamp();
         if (stamp is not { } feedStamp)
         {

@@ -12,12 +12,11 @@ namespace KegAuth.AspNetCore.Sessions;
 internal sealed class KegSqliteUserChangeFeed : IKegUserChangeFeed
 {
     /// <summary>How long after a failed open the next request may try again, so a missing file is not reopened on every request.</summary>
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private const long RetryDelayMilliseconds = 1000;
 
     private readonly Lock _lock = new();
     private readonly DbProviderFactory _factory;
     private readonly string _connectionString;
-    private readonly TimeProvider _time;
     private DbConnection? _connection;
     private DbCommand? _command;
     private long _lastDataVersion = -1;
@@ -27,11 +26,9 @@ internal sealed class KegSqliteUserChangeFeed : IKegUserChangeFeed
 
     /// <param name="factory">The provider's factory (from the app's own connection).</param>
     /// <param name="connectionString">The app's connection string, opened read-only and unpooled.</param>
-    /// <param name="time">The clock for retry delays.</param>
-    public KegSqliteUserChangeFeed(DbProviderFactory factory, string connectionString, TimeProvider time)
+    public KegSqliteUserChangeFeed(DbProviderFactory factory, string connectionString)
     {
         _factory = factory;
-        _time = time;
         var builder = factory.CreateConnectionStringBuilder() ?? new DbConnectionStringBuilder();
         builder.ConnectionString = connectionString;
 
@@ -115,7 +112,8 @@ internal sealed class KegSqliteUserChangeFeed : IKegUserChangeFeed
 
     private bool TryOpen()
     {
-        var now = _time.GetTimestamp();
+        // The machine's clock, not the app's: a test's frozen clock must not stop the retries.
+        var now = Environment.TickCount64;
         if (now < _retryAt)
         {
             return false;
@@ -136,7 +134,7 @@ internal sealed class KegSqliteUserChangeFeed : IKegUserChangeFeed
         catch (Exception exception) when (exception is DbException or InvalidOperationException or ArgumentException)
         {
             Close();
-            _retryAt = now + (long)(RetryDelay.TotalSeconds * _time.TimestampFrequency);
+            _retryAt = now + RetryDelayMilliseconds;
             return false;
         }
     }

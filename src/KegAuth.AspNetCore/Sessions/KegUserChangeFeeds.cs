@@ -30,7 +30,7 @@ internal static class KegUserChangeFeeds
             {
                 if (KegSqliteUserChangeFeed.IsFile(factory, connectionString))
                 {
-                    return new KegSqliteUserChangeFeed(factory, connectionString, time);
+                    return new KegSqliteUserChangeFeed(factory, connectionString);
                 }
 
                 reason = "an in-memory SQLite database has no change feed";

@@ -163,6 +163,9 @@ public sealed class KegAuthOptions
     /// </summary>
     internal Telemetry.KegAuthMetrics Metrics { get; set; } = Telemetry.KegAuthMetrics.Shared;
 
+    /// <summary>The saves through these options that wrote users, which the session cache of the app holding them follows.</summary>
+    internal EntityFrameworkCore.KegUserWrites UserWrites { get; } = new();
+
     /// <summary>
     /// Checks every setting and throws <see cref="KegAuthOptionsException"/> naming each one that is
     /// wrong. Called by <c>AddKegAuth</c> at start-up and by <c>UseKegAuth</c>.

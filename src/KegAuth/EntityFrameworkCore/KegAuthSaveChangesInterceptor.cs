@@ -6,7 +6,7 @@ namespace KegAuth.EntityFrameworkCore;
 /// Installed by UseKegAuth: before each SaveChanges writes, applies KegAuth's rules to the pending
 /// changes of KegAuth's entities, so what they change lands in the same SaveChanges and transaction
 /// (keg-auth <c>initialize_events</c>). Stateless; the work is in <see cref="KegAuthSaveRules"/>.
-/// After a save that wrote users (committed or failed), tells the node's session caches (<see cref="KegUserWrites"/>).
+/// After a save that wrote users (committed or failed), tells the node's session cache (<see cref="KegUserWrites"/>).
 /// </summary>
 internal sealed class KegAuthSaveChangesInterceptor : SaveChangesInterceptor
 {
@@ -17,7 +17,7 @@ internal sealed class KegAuthSaveChangesInterceptor : SaveChangesInterceptor
         {
             if (KegAuthSaveRules.ApplyAsync(context, sync: true, CancellationToken.None).GetAwaiter().GetResult())
             {
-                KegUserWrites.Saving(context);
+                KegAuthContextOptions.Get(context).UserWrites.Saving(context);
             }
         }
 
@@ -34,7 +34,7 @@ internal sealed class KegAuthSaveChangesInterceptor : SaveChangesInterceptor
         {
             if (await KegAuthSaveRules.ApplyAsync(context, sync: false, cancellationToken).ConfigureAwait(false))
             {
-                KegUserWrites.Saving(context);
+                KegAuthContextOptions.Get(context).UserWrites.Saving(context);
             }
         }
 

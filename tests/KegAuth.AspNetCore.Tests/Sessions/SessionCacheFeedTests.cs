@@ -1,0 +1,156 @@
+using System.Net;
+using KegAuth.AspNetCore.Sessions;
+using KegAuth.AspNetCore.Tests.Databases;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace KegAuth.AspNetCore.Tests.Sessions;
+
+/// <summary>
+/// The cache's feeds: SQLite's <c>data_version</c> feed on real files, and the cache's own rules with a
+/// feed the test controls (a save in this process ends a session even when the feed says nothing; a feed
+/// that cannot vouch turns the cache off).
+/// </summary>
+public sealed class SessionCacheFeedTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("kegauth-feed-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("Data Source=app.db", true)]
+    [InlineData("Data Source=:memory:", false)]
+    [InlineData("Data Source=shared;Mode=Memory;Cache=Shared", false)]
+    [InlineData("Data Source=", false)]
+    public void Only_a_database_file_has_a_sqlite_feed(string connectionString, bool expected)
+        => Assert.Equal(expected, KegSqliteUserChangeFeed.IsFile(SqliteFactory.Instance, connectionString));
+
+    [Fact]
+    public async Task The_sqlite_stamp_moves_when_another_connection_commits_and_only_then()
+    {
+        var connectionString = await CreateDatabaseAsync();
+        using var feed = new KegSqliteUserChangeFeed(SqliteFactory.Instance, connectionString);
+
+        var first = feed.Stamp();
+        var unchanged = feed.Stamp();
+        await ExecuteAsync(connectionString, "INSERT INTO t VALUES (1)");
+        var afterWrite = feed.Stamp();
+        var afterRead = feed.Stamp();
+
+        Assert.NotNull(first);
+        Assert.Equal(first, unchanged);
+        Assert.True(afterWrite > first, $"{afterWrite} after a commit, {first} before");
+        Assert.Equal(afterWrite, afterRead);
+    }
+
+    [Fact]
+    public async Task The_sqlite_feed_never_creates_the_file_and_cannot_vouch_until_it_exists()
+    {
+        var path = Path.Combine(_folder, "later.db");
+        using var feed = new KegSqliteUserChangeFeed(SqliteFactory.Instance, $"Data Source={path}");
+
+        Assert.Null(feed.Stamp());
+        Assert.False(File.Exists(path));
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_disposed_sqlite_feed_cannot_vouch()
+    {
+        var feed = new KegSqliteUserChangeFeed(SqliteFactory.Instance, await CreateDatabaseAsync());
+        Assert.NotNull(feed.Stamp());
+
+        feed.Dispose();
+
+        Assert.Null(feed.Stamp());
+    }
+
+    [Fact]
+    public async Task A_save_in_this_process_ends_a_cached_session_even_when_the_feed_has_not_moved()
+    {
+        await using var app = await TestWebApp.StartAsync(new SqliteWebDatabase());
+        var feed = new ControlledFeed { Value = 1 };
+        app.Services.GetRequiredService<KegSessionCache<WebContext, WebUser>>().UseFeed(feed);
+        var id = await app.AddUserAsync("ada@example.com");
+        using var browser = app.Browser();
+        await TestWebApp.LoginAsync(browser, "ada@example.com", TestWebApp.Password);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/claims")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/claims")).StatusCode);
+
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Id == id)).IsEnabled = false;
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/claims")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_write_the_feed_reports_ends_a_cached_session_and_a_feed_that_cannot_vouch_serves_nothing()
+    {
+        await using var app = await TestWebApp.StartAsync(new SqliteWebDatabase());
+        var cache = app.Services.GetRequiredService<KegSessionCache<WebContext, WebUser>>();
+        var feed = new ControlledFeed { Value = 1 };
+        cache.UseFeed(feed);
+        var id = await app.AddUserAsync("ada@example.com");
+        using var browser = app.Browser();
+        await TestWebApp.LoginAsync(browser, "ada@example.com", TestWebApp.Password);
+        await browser.GetAsync("/claims");
+        var sessionKey = await app.WithDbAsync(db => db.Users.Where(u => u.Id == id).Select(u => u.SessionKey).SingleAsync());
+
+        var cached = await app.WithDbAsync(db => Task.FromResult(cache.Open(db)?.FindSession(sessionKey)));
+        feed.Value = 2;
+        var afterMove = await app.WithDbAsync(db => Task.FromResult(cache.Open(db)?.FindSession(sessionKey)));
+        await browser.GetAsync("/claims");
+        feed.Value = null;
+        var whileDown = await app.WithDbAsync(db => Task.FromResult(cache.Open(db)));
+        var servedWhileDown = await browser.GetAsync("/claims");
+        feed.Value = 2;
+        var afterDown = await app.WithDbAsync(db => Task.FromResult(cache.Open(db)?.FindSession(sessionKey)));
+
+        Assert.NotNull(cached);
+        Assert.Null(afterMove);
+        Assert.Null(whileDown);
+        Assert.Equal(HttpStatusCode.OK, servedWhileDown.StatusCode);
+
+        // Down then up again at the same stamp: what was read before the outage is gone.
+        Assert.Null(afterDown);
+    }
+
+    private async Task<string> CreateDatabaseAsync()
+    {
+        var connectionString = $"Data Source={Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db")};Pooling=False";
+        await ExecuteAsync(connectionString, "PRAGMA journal_mode=WAL; CREATE TABLE t (x INTEGER)");
+        return connectionString;
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A feed whose stamp the test sets; <see langword="null"/> means it cannot vouch.</summary>
+    private sealed class ControlledFeed : IKegUserChangeFeed
+    {
+        public long? Value { get; set; }
+
+        public string Name => "controlled";
+
+        public long? Stamp() => Value;
+
+        public void Dispose()
+        {
+        }
+    }
+}
