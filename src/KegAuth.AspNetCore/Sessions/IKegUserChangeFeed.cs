@@ -10,8 +10,8 @@ internal interface IKegUserChangeFeed : IDisposable
     string Name { get; }
 
     /// <summary>
-    /// The current stamp, covering every write committed before the call; it never returns to an earlier
-    /// value. <see langword="null"/> when the feed cannot vouch now (connection lost, trigger missing):
+    /// The current stamp, covering every write committed before the call (PostgreSQL: every write whose
+    /// notification has arrived, milliseconds after its commit); it never returns to an earlier value. <see langword="null"/> when the feed cannot vouch now (connection lost, trigger missing):
     /// then nothing cached may be served. Never throws.
     /// </summary>
     long? Stamp();

@@ -66,6 +66,27 @@ public sealed class PostgresSessionCacheTests(PostgresWebFixture postgres) : IAs
     }
 
     [Fact]
+    public async Task An_api_token_served_from_memory_is_refused_once_the_feed_heard_of_its_revocation_by_raw_sql()
+    {
+        await InstallAsync();
+        var id = await _app.AddUserAsync("ada@example.com");
+        var token = await _app.IssueApiTokenAsync(id);
+        using var client = _app.Client();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var feed = await FeedUpAsync(client);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/claims")).StatusCode);
+        _commands.Reset();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/claims")).StatusCode);
+        Assert.Equal(0, _commands.Count);
+        var before = feed.Stamp()!.Value;
+
+        await ExecuteAsync($"UPDATE \"Users\" SET \"Token\" = NULL WHERE \"Id\" = {id}");
+        await WaitAsync(() => feed.Stamp() > before, "the feed to hear of the revoked token");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/claims")).StatusCode);
+    }
+
+    [Fact]
     public async Task Without_the_trigger_every_request_reads_the_database()
     {
         using var browser = await SignedInAsync("ada@example.com");
