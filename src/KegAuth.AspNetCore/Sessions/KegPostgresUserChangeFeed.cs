@@ -187,8 +187,9 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
                 // Anything the provider throws (a broken connection, a server restart, a changed API):
                 // stop vouching and try again, never fail the app.
                 StopVouching();
-                var delay = Backoff(failures++);
-                KegSessionCacheLog.FeedRetry(_log, Name, exception.GetType().Name, delay);
+                var delay = Backoff(failures);
+                KegSessionCacheLog.FeedRetry(_log, failures == 0 ? LogLevel.Warning : LogLevel.Debug, Name, exception.GetType().Name, delay);
+                failures++;
                 try
                 {
                     await Task.Delay(delay, _stop.Token).ConfigureAwait(false);

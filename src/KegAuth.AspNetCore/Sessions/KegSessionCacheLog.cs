@@ -23,7 +23,8 @@ internal static partial class KegSessionCacheLog
         Message = "The session cache is off: {Reason}. Every request reads the database.")]
     public static partial void NoFeed(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 1405, EventName = "SessionCacheFeedRetry", Level = LogLevel.Debug,
+    /// <summary>A feed's connection failed: <paramref name="level"/> Warning for the first failure in a row (a feed that never came up says why), Debug for the retries after it.</summary>
+    [LoggerMessage(EventId = 1405, EventName = "SessionCacheFeedRetry",
         Message = "The database's {Feed} change feed failed ({Error}); it tries again in {Delay}.")]
-    public static partial void FeedRetry(ILogger logger, string feed, string error, TimeSpan delay);
+    public static partial void FeedRetry(ILogger logger, LogLevel level, string feed, string error, TimeSpan delay);
 }

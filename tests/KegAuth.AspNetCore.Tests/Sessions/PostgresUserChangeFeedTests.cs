@@ -131,6 +131,7 @@ public sealed class PostgresUserChangeFeedTests(PostgresWebFixture postgres, ITe
 
         Assert.NotNull(newBackend);
         Assert.NotEqual(backend, newBackend);
+        Assert.Contains(_db.Log.Entries, e => e.EventId.Id == 1405 && e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
 
         // The new connection hears changes too.
         await _db.ExecuteAsync("UPDATE \"Users\" SET \"IsEnabled\" = false");
