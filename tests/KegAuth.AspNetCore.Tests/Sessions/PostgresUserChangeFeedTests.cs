@@ -201,4 +201,23 @@ public sealed class PostgresUserChangeFeedTests(PostgresWebFixture postgres, ITe
         Assert.Equal(false, await new Npgsql.NpgsqlCommand(proofFor(pid), other).ExecuteScalarAsync());
         Assert.Equal(false, await new Npgsql.NpgsqlCommand(proofFor(other.ProcessID), other).ExecuteScalarAsync());
     }
+
+    [Fact]
+    public void A_provider_without_npgsqls_listening_api_gets_no_feed_and_the_log_says_why()
+    {
+        // As if Npgsql's API changed: the connection the factory makes has no Notification event.
+        var log = new CapturedLog();
+        using var context = _db.Context();
+
+        var feed = KegPostgresUserChangeFeed.Create<WebUser>(
+            context, Microsoft.Data.Sqlite.SqliteFactory.Instance, "Data Source=unused.db", new KegSessionCacheOptions(), TimeProvider.System, log.CreateLogger("feed"));
+
+        Assert.Null(feed);
+        Assert.Null(KegNpgsqlListenApi.For(typeof(Microsoft.Data.Sqlite.SqliteConnection), out var missing));
+        Assert.Equal("Microsoft.Data.Sqlite.SqliteConnection.Notification", missing);
+        var entry = Assert.Single(log.Entries);
+        Assert.Equal(1404, entry.EventId.Id);
+        Assert.Contains("lacks the listening API", entry.Message, StringComparison.Ordinal);
+        Assert.NotNull(KegNpgsqlListenApi.For(typeof(Npgsql.NpgsqlConnection), out _));
+    }
 }
