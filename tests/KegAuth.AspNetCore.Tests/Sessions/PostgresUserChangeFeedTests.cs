@@ -33,6 +33,7 @@ public sealed class PostgresUserChangeFeedTests(PostgresWebFixture postgres, ITe
     [InlineData("UPDATE \"Users\" SET \"SessionKey\" = 'reset-by-hand' WHERE \"Email\" = 'ada@example.com'")]
     [InlineData("DELETE FROM \"Users\" WHERE \"Email\" = 'bob@example.com'")]
     [InlineData("TRUNCATE \"Users\" CASCADE")]
+    [InlineData("SET session_replication_role = replica; UPDATE \"Users\" SET \"IsEnabled\" = false")]
     public async Task The_stamp_moves_after_a_user_write_from_another_connection(string sql)
     {
         var feed = _db.StartFeed(Heartbeat);
