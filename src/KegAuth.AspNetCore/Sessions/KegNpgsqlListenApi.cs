@@ -26,8 +26,18 @@ internal sealed class KegNpgsqlListenApi
         _wait = wait;
     }
 
+    /// <summary>What <see cref="For"/> found per connection type: looked up and compiled once per process.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (KegNpgsqlListenApi? Api, string? Missing)> Found = new();
+
     /// <summary>The API on <paramref name="connectionType"/>, or <see langword="null"/> with the reason.</summary>
     public static KegNpgsqlListenApi? For(Type connectionType, out string? missing)
+    {
+        var (api, reason) = Found.GetOrAdd(connectionType, static type => (Find(type, out var why), why));
+        missing = reason;
+        return api;
+    }
+
+    private static KegNpgsqlListenApi? Find(Type connectionType, out string? missing)
     {
         missing = null;
         try
