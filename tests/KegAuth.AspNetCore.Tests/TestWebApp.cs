@@ -50,11 +50,12 @@ public sealed class TestWebApp : IAsyncDisposable
 
     /// <summary>
     /// Starts the app on <paramref name="database"/>, which it disposes with itself. With
-    /// <paramref name="log"/>, every log entry of the app, Debug and up, goes there.
+    /// <paramref name="log"/>, every log entry of the app, Debug and up, goes there;
+    /// <paramref name="configureDb"/> adds to the context's options (an interceptor that counts commands).
     /// </summary>
     public static async Task<TestWebApp> StartAsync(
         WebDatabase database, Action<KegAuthOptions>? configure = null, TimeSpan? validationInterval = null, KegAuthEndpoint endpoints = KegAuthEndpoint.All,
-        Action<KegAuthWebBuilder<WebContext, WebUser>>? configureKegAuth = null, CapturedLog? log = null)
+        Action<KegAuthWebBuilder<WebContext, WebUser>>? configureKegAuth = null, CapturedLog? log = null, Action<DbContextOptionsBuilder>? configureDb = null)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 12, 0, 0, TimeSpan.Zero));
 
@@ -76,6 +77,7 @@ public sealed class TestWebApp : IAsyncDisposable
         {
             database.UseProvider(options);
             options.UseKegAuth(provider.GetRequiredService<IOptions<KegAuthOptions>>().Value);
+            configureDb?.Invoke(options);
         });
         var kegAuth = builder.Services.AddKegAuth<WebContext, WebUser>(options =>
             {

@@ -17,4 +17,7 @@ internal interface IKegAuthCommands
 
     /// <summary><c>auth grant</c> and <c>auth revoke</c>: gives or takes a permission directly.</summary>
     Task SetGrantAsync(string loginId, string token, bool grant, CancellationToken cancellationToken);
+
+    /// <summary><c>auth install-change-feed</c>: installs the session cache's PostgreSQL trigger, or prints its SQL.</summary>
+    Task InstallChangeFeedAsync(bool printOnly, CancellationToken cancellationToken);
 }

@@ -15,6 +15,7 @@ internal static class KegAuthCommandTree
         auth.Subcommands.Add(SyncPermissions(commands, console));
         auth.Subcommands.Add(Grant(commands, console, grant: true));
         auth.Subcommands.Add(Grant(commands, console, grant: false));
+        auth.Subcommands.Add(InstallChangeFeed(commands, console));
         var root = new RootCommand("KegAuth commands, run by the application itself.");
         root.Subcommands.Add(auth);
         return root;
@@ -64,6 +65,14 @@ internal static class KegAuthCommandTree
         var token = new Argument<string>("permission-token") { Description = "The permission's token." };
         var command = new Command(grant ? "grant" : "revoke", grant ? "Give a user a permission directly." : "Take a directly granted permission from a user.") { loginId, token };
         SetAction(command, console, (result, ct) => commands().SetGrantAsync(result.GetValue(loginId)!, result.GetValue(token)!, grant, ct));
+        return command;
+    }
+
+    private static Command InstallChangeFeed(Func<IKegAuthCommands> commands, KegCommandConsole console)
+    {
+        var print = new Option<bool>("--print") { Description = "Only print the SQL (for a migration or a DBA); change nothing." };
+        var command = new Command("install-change-feed", "Install the PostgreSQL trigger that lets each node cache validated sessions (idempotent; nothing to do on SQLite).") { print };
+        SetAction(command, console, (result, ct) => commands().InstallChangeFeedAsync(result.GetValue(print), ct));
         return command;
     }
 

@@ -53,6 +53,32 @@ internal sealed class KegAuthCommands<TContext, TUser>(IServiceProvider services
     }
 
     /// <inheritdoc/>
+    public async Task InstallChangeFeedAsync(bool printOnly, CancellationToken cancellationToken)
+    {
+        var db = Db;
+        var provider = db.Database.ProviderName;
+        if (provider == Sessions.KegUserChangeFeeds.SqliteProvider)
+        {
+            console.Out.WriteLine("SQLite needs no change feed installed: nothing to do.");
+            return;
+        }
+
+        if (provider != Sessions.KegUserChangeFeeds.PostgresProvider)
+        {
+            throw new KegCommandException($"The user change feed is for PostgreSQL and SQLite; this app uses '{provider}'.");
+        }
+
+        if (printOnly)
+        {
+            console.Out.WriteLine(KegUserChangeFeed.PostgresInstallSql<TUser>(db));
+            return;
+        }
+
+        await KegUserChangeFeed.InstallAsync<TUser>(db, cancellationToken).ConfigureAwait(false);
+        console.Out.WriteLine($"Installed the trigger keg_auth_user_changes on {Sessions.KegPostgresChangeFeedSql.For<TUser>(db).Table}: each node now caches validated sessions.");
+    }
+
+    /// <inheritdoc/>
     public async Task SetPasswordAsync(string loginId, CancellationToken cancellationToken)
     {
         var user = await FindUserAsync(loginId, cancellationToken).ConfigureAwait(false);

@@ -10,10 +10,11 @@ internal interface IKegUserChangeFeed : IDisposable
     string Name { get; }
 
     /// <summary>
-    /// The current stamp, covering every write committed before the call; it never returns to an earlier
-    /// value. <see langword="null"/> when the feed cannot vouch now (connection lost, trigger missing):
-    /// then nothing cached may be served. After such an answer the next stamp must differ from every
-    /// earlier one, since writes may have gone unseen meanwhile. Never throws.
+    /// The current stamp, covering every write committed before the call (PostgreSQL: every write whose
+    /// notification has arrived, milliseconds after its commit); it never returns to an earlier value.
+    /// <see langword="null"/> when the feed cannot vouch now (connection lost, trigger missing): then
+    /// nothing cached may be served. After such an answer the next stamp must differ from every earlier
+    /// one, since writes may have gone unseen meanwhile. Never throws.
     /// </summary>
     long? Stamp();
 }

@@ -54,14 +54,17 @@ internal sealed class KegSessionCache<TContext, TUser> : IDisposable
 
     /// <summary>
     /// The generation a request may read and add to, or <see langword="null"/> when nothing may be served
-    /// now (caching off, no feed for this database, the feed down). Never throws.
+    /// now (caching off, no feed for this database, the feed down, a transaction open on the context).
+    /// Never throws.
     /// </summary>
     /// <param name="db">The request's context; the first call learns the database from it.</param>
     public KegSessionCacheGeneration<TUser>? Open(TContext db)
     {
         var feed = _feedChosen ? _feed : ChooseFeed(db);
-        if (feed is null)
+        if (feed is null || db.Database.CurrentTransaction is not null)
         {
+            // In the app's transaction a read may see a snapshot older than the stamp (REPEATABLE READ,
+            // a SQLite read transaction) and would cache the old row under it: read, never cache.
             return null;
         }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace KegAuth.AspNetCore.Sessions;
 
 /// <summary>
-/// The session cache's log events (category <c>KegAuth.AspNetCore.Sessions</c>, ids 1402–1404,
+/// The session cache's log events (category <c>KegAuth.AspNetCore.Sessions</c>, ids 1402–1405,
 /// docs/telemetry.md). They name the feed, never a session or a user.
 /// </summary>
 internal static partial class KegSessionCacheLog
@@ -22,4 +22,9 @@ internal static partial class KegSessionCacheLog
     [LoggerMessage(EventId = 1404, EventName = "SessionCacheNoFeed", Level = LogLevel.Information,
         Message = "The session cache is off: {Reason}. Every request reads the database.")]
     public static partial void NoFeed(ILogger logger, string reason);
+
+    /// <summary>A feed's connection failed: <paramref name="level"/> Warning for the first failure in a row (a feed that never came up says why), Debug for the retries after it.</summary>
+    [LoggerMessage(EventId = 1405, EventName = "SessionCacheFeedRetry",
+        Message = "The database's {Feed} change feed failed ({Error}); it tries again in {Delay}.")]
+    public static partial void FeedRetry(ILogger logger, LogLevel level, string feed, string error, TimeSpan delay);
 }

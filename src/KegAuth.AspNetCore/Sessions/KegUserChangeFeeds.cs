@@ -8,8 +8,8 @@ namespace KegAuth.AspNetCore.Sessions;
 internal static class KegUserChangeFeeds
 {
     /// <summary>The provider names the feeds know.</summary>
-    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
-    private const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+    internal const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+    internal const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>The feed for <paramref name="db"/>'s database, or <see langword="null"/> (logged with the reason). Never throws.</summary>
     public static IKegUserChangeFeed? Create<TUser>(DbContext db, KegSessionCacheOptions options, TimeProvider time, ILogger log)

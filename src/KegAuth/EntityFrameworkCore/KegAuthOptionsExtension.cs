@@ -27,6 +27,7 @@ internal sealed class KegAuthOptionsExtension(KegAuthOptions options) : IDbConte
         ServiceDecoration.TryDecorate<IModelCustomizer>(services, inner => new KegAuthModelCustomizer(inner));
         ServiceDecoration.TryDecorate<IModelCacheKeyFactory>(services, inner => new KegAuthModelCacheKeyFactory(inner));
         services.AddSingleton<IInterceptor, KegAuthSaveChangesInterceptor>();
+        services.AddSingleton<IInterceptor, KegUserWritesTransactionInterceptor>();
         new EntityFrameworkServicesBuilder(services).TryAdd<IConventionSetPlugin, KegAuthConventionSetPlugin>();
     }
 

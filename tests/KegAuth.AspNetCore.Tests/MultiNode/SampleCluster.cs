@@ -30,11 +30,21 @@ public sealed class SampleCluster : IAsyncDisposable
 
     public SampleNode B { get; }
 
-    public static async Task<SampleCluster> StartAsync(string connectionString)
+    /// <summary>
+    /// Makes the schema and starts both nodes. With <paramref name="installChangeFeed"/>, the user change
+    /// feed's trigger is installed first (the nodes' session caches then serve from memory);
+    /// <paramref name="nodeArguments"/> go to both nodes' command lines.
+    /// </summary>
+    public static async Task<SampleCluster> StartAsync(string connectionString, bool installChangeFeed = false, IReadOnlyList<string>? nodeArguments = null)
     {
         await using (var db = Context(connectionString))
         {
             await db.Database.EnsureCreatedAsync();
+            if (installChangeFeed)
+            {
+                await KegUserChangeFeed.InstallAsync<User>(db);
+            }
+
             var usersView = new Permission { Token = "users.view" };
             var admins = new Group { Name = "Admins", Bundles = { new Bundle { Name = "User admin", Permissions = { usersView } } } };
             var admin = new User { Username = "admin", Groups = { admins } };
@@ -47,8 +57,8 @@ public sealed class SampleCluster : IAsyncDisposable
         // other's cookies only after a refresh: the key is made first, as a deployment step would.
         await CreateDataProtectionKeyAsync(connectionString);
 
-        var a = SampleNode.StartAsync("A", connectionString, SecretKey);
-        var b = SampleNode.StartAsync("B", connectionString, SecretKey);
+        var a = SampleNode.StartAsync("A", connectionString, SecretKey, nodeArguments);
+        var b = SampleNode.StartAsync("B", connectionString, SecretKey, nodeArguments);
         try
         {
             await Task.WhenAll(a, b);

@@ -34,8 +34,8 @@ public sealed class SampleNode : IAsyncDisposable
     /// <summary>Every line the node wrote to standard output and standard error, so far.</summary>
     public IReadOnlyList<string> Output => [.. _output];
 
-    /// <summary>Starts a node and waits until it listens (at most a minute).</summary>
-    public static async Task<SampleNode> StartAsync(string name, string connectionString, string secretKey)
+    /// <summary>Starts a node and waits until it listens (at most a minute); <paramref name="extraArguments"/> go after the usual ones.</summary>
+    public static async Task<SampleNode> StartAsync(string name, string connectionString, string secretKey, IReadOnlyList<string>? extraArguments = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -56,7 +56,7 @@ public sealed class SampleNode : IAsyncDisposable
                      "--KegAuth:PublicBaseUrl", $"http://127.0.0.1:{port}/",
                      "--Telemetry:Console", "false",
                      "--Logging:LogLevel:Default", "Warning",
-                 })
+                 }.Concat(extraArguments ?? []))
         {
             start.ArgumentList.Add(argument);
         }
