@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace KegAuth.AspNetCore.Sessions;
 
 /// <summary>
 /// The SQL of PostgreSQL's user change feed: the statement-level trigger that notifies
-/// <see cref="Channel"/> after any UPDATE, DELETE or TRUNCATE of the user table, and the heartbeat's
+/// <see cref="Channel"/> after an UPDATE of the user table's columns (<see cref="Columns"/>), a DELETE or a
+/// TRUNCATE, and the heartbeat's
 /// proof that it is in place. The table's name and schema come from the EF model, so an app that maps
 /// its users elsewhere (a schema, snake_case naming) gets the trigger on its own table.
 /// </summary>
@@ -15,11 +17,26 @@ internal sealed class KegPostgresChangeFeedSql
 
     private const string FunctionName = "keg_auth_notify_user_change";
 
-    private KegPostgresChangeFeedSql(string table, string function)
+    private KegPostgresChangeFeedSql(string table, string function, IReadOnlyList<string> columns)
     {
         Table = table;
         Function = function;
+        Columns = columns;
+        Signature = "kegauth user change feed; columns: " + string.Join(",", columns);
     }
+
+    /// <summary>
+    /// The user columns whose update notifies: every mapped column but the last sign-in time, which every
+    /// sign-in writes and no cached decision reads (so signing in does not empty every node's cache).
+    /// </summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    /// <summary>
+    /// The trigger's comment, naming the columns it watches; the heartbeat's proof requires it, so a model
+    /// that gained a column (a new mixin) since the trigger was installed stops the feed until it is
+    /// installed again, rather than missing updates of that column.
+    /// </summary>
+    public string Signature { get; }
 
     /// <summary>The user table, quoted and (when the model names one) schema-qualified.</summary>
     public string Table { get; }
@@ -40,7 +57,15 @@ internal sealed class KegPostgresChangeFeedSql
 
         // Without a schema, EF leaves the name to the connection's search_path; so do the trigger and the proof.
         var prefix = string.IsNullOrEmpty(schema) ? string.Empty : Quote(schema) + ".";
-        return new KegPostgresChangeFeedSql(prefix + Quote(name), prefix + Quote(FunctionName));
+        var table = StoreObjectIdentifier.Table(name, schema);
+        var columns = entity.GetProperties()
+            .Where(property => property.Name != nameof(IKegUser.LastLoginUtc))
+            .Select(property => property.GetColumnName(table))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return new KegPostgresChangeFeedSql(prefix + Quote(name), prefix + Quote(FunctionName), columns);
     }
 
     /// <summary>
@@ -58,8 +83,9 @@ internal sealed class KegPostgresChangeFeedSql
          END
          $keg_auth$;
          DROP TRIGGER IF EXISTS {Channel} ON {Table};
-         CREATE TRIGGER {Channel} AFTER UPDATE OR DELETE OR TRUNCATE ON {Table} FOR EACH STATEMENT EXECUTE FUNCTION {Function}();
+         CREATE TRIGGER {Channel} AFTER UPDATE OF {string.Join(", ", Columns.Select(Quote))} OR DELETE OR TRUNCATE ON {Table} FOR EACH STATEMENT EXECUTE FUNCTION {Function}();
          ALTER TABLE {Table} ENABLE ALWAYS TRIGGER {Channel};
+         COMMENT ON TRIGGER {Channel} ON {Table} IS {Literal(Signature)};
          """;
 
     /// <summary>
@@ -76,7 +102,8 @@ internal sealed class KegPostgresChangeFeedSql
             AND EXISTS (SELECT 1 FROM pg_catalog.pg_listening_channels() c WHERE c = '{Channel}')
             AND EXISTS (SELECT 1 FROM pg_catalog.pg_trigger t
                         WHERE t.tgrelid = pg_catalog.to_regclass({Literal(Table)})
-                          AND t.tgname = '{Channel}' AND t.tgenabled <> 'D')
+                          AND t.tgname = '{Channel}' AND t.tgenabled <> 'D'
+                          AND pg_catalog.obj_description(t.oid, 'pg_trigger') = {Literal(Signature)})
          """;
 
     /// <summary>Subscribes the connection to the channel and answers with its backend's pid.</summary>

@@ -48,7 +48,7 @@ internal static class KegAuthSaveRules
                 DisabledDateRule.Apply(entry, options.UtcNow);
                 reset.Collect(entry);
                 ColumnLengthCheck.Check(entry);
-                usersWritten |= entry.Entity is IKegUser && entry.State is EntityState.Modified or EntityState.Deleted;
+                usersWritten |= IsUserWrite(entry);
             }
 
             if (reset.HasWork)
@@ -65,6 +65,17 @@ internal static class KegAuthSaveRules
             tracker.AutoDetectChangesEnabled = autoDetect;
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="entry"/> changes what a node's session cache holds for a user: a deleted
+    /// user, or one with any column changed but the last sign-in time, which every sign-in writes and no
+    /// cached decision reads (the PostgreSQL feed's trigger leaves that column out likewise).
+    /// </summary>
+    private static bool IsUserWrite(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+        => entry.Entity is IKegUser
+           && (entry.State == EntityState.Deleted
+               || (entry.State == EntityState.Modified
+                   && entry.Properties.Any(property => property.IsModified && property.Metadata.Name != nameof(IKegUser.LastLoginUtc))));
 
     /// <summary>
     /// Resets the session keys the save ends, in a span of its own (the queries that find group and

@@ -34,7 +34,7 @@ public sealed class InstallChangeFeedCommandTests(PostgresWebFixture postgres)
         var run = await app.RunCommandAsync("", "auth", "install-change-feed", "--print");
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("CREATE TRIGGER keg_auth_user_changes AFTER UPDATE OR DELETE OR TRUNCATE ON \"Users\"", run.Output, StringComparison.Ordinal);
+        Assert.Matches("CREATE TRIGGER keg_auth_user_changes AFTER UPDATE OF [^;]* OR DELETE OR TRUNCATE ON \"Users\"", run.Output);
         Assert.Equal(0, await app.WithDbAsync(db => db.Database.SqlQueryRaw<int>(TriggerCount).SingleAsync()));
     }
 

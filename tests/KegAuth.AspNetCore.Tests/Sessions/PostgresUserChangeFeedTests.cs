@@ -87,6 +87,39 @@ public sealed class PostgresUserChangeFeedTests(PostgresWebFixture postgres, ITe
     }
 
     [Fact]
+    public async Task A_sign_in_time_written_alone_leaves_the_stamp_alone_and_any_other_user_column_moves_it()
+    {
+        var feed = _db.StartFeed(Heartbeat);
+        var before = await _db.WaitUpAsync(feed);
+
+        // Every sign-in writes this column and nothing cached reads it: no node's cache should empty for it.
+        await _db.ExecuteAsync("UPDATE \"Users\" SET \"LastLoginUtc\" = now() WHERE \"Email\" = 'ada@example.com'");
+        await PostgresFeedHarness.WaitForChecksAsync(feed, feed.Checks, 2);
+        Assert.Equal(before, _db.Observe(feed));
+
+        await _db.ExecuteAsync("UPDATE \"Users\" SET \"LastLoginUtc\" = now(), \"IsSuperuser\" = true WHERE \"Email\" = 'ada@example.com'");
+        await _db.WaitHigherAsync(feed, before, "the notification of a superuser change written with a sign-in time");
+    }
+
+    [Fact]
+    public async Task A_trigger_installed_for_an_older_model_stops_the_feed_until_installed_again()
+    {
+        var feed = _db.StartFeed(Heartbeat);
+        var before = await _db.WaitUpAsync(feed);
+
+        // As if the model gained a column (a new mixin) after the trigger was installed: it would not hear that column.
+        await _db.ExecuteAsync("COMMENT ON TRIGGER keg_auth_user_changes ON \"Users\" IS 'kegauth user change feed; columns: Id'");
+        await _db.WaitDownAsync(feed, "the trigger's columns no longer match the model");
+
+        await using (var context = _db.Context())
+        {
+            await KegUserChangeFeed.InstallAsync<WebUser>(context);
+        }
+
+        await _db.WaitHigherAsync(feed, before, "the feed to vouch again once the trigger is installed for this model");
+    }
+
+    [Fact]
     public async Task Without_the_trigger_the_feed_never_vouches()
     {
         await _db.ExecuteAsync("DROP TRIGGER keg_auth_user_changes ON \"Users\"");

@@ -194,6 +194,32 @@ public sealed class SessionCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Another_users_sign_in_does_not_empty_the_cache_of_this_process()
+    {
+        // A feed that never moves: only this process's own count could empty the cache here.
+        Cache.UseFeed(new SteadyFeed());
+        await _app.AddUserAsync("bob@example.com");
+        using var browser = await SignedInAsync();
+        await WarmAsync(browser);
+
+        // The sign-in writes Bob's last sign-in time (and an attempt), which no cached decision reads.
+        using var bob = _app.Client();
+        Assert.Equal(HttpStatusCode.OK, (await TestWebApp.LoginAsync(bob, "bob@example.com", TestWebApp.Password)).StatusCode);
+        var after = await QueriesDuringAsync(() => browser.GetAsync("/claims"));
+
+        // Disabling Bob through the app is a user write: counted, so the cache empties.
+        await _app.WithDbAsync(async db =>
+        {
+            (await db.Users.SingleAsync(u => u.Email == "bob@example.com")).IsEnabled = false;
+            return await db.SaveChangesAsync();
+        });
+        var afterDisable = await QueriesDuringAsync(() => browser.GetAsync("/claims"));
+
+        Assert.Equal((HttpStatusCode.OK, 0), after);
+        Assert.Equal((HttpStatusCode.OK, 1), afterDisable);
+    }
+
+    [Fact]
     public async Task With_the_cache_off_every_request_reads_the_database()
     {
         await using var app = await TestWebApp.StartAsync(
@@ -247,6 +273,18 @@ public sealed class SessionCacheTests : IAsyncLifetime
     }
 
     private int Executed() => _log.Entries.Count(entry => entry.EventId.Id == 20101);
+
+    /// <summary>A feed that always vouches with one stamp.</summary>
+    private sealed class SteadyFeed : IKegUserChangeFeed
+    {
+        public string Name => "steady";
+
+        public long? Stamp() => 1;
+
+        public void Dispose()
+        {
+        }
+    }
 
     /// <summary>Runs SQL on a connection of its own, as another process or Python keg-auth would.</summary>
     private async Task RawSqlAsync(string sql)

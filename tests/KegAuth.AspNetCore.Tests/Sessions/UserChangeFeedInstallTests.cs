@@ -51,7 +51,9 @@ public sealed class UserChangeFeedInstallTests(PostgresWebFixture postgres)
 
         var sql = KegUserChangeFeed.PostgresInstallSql<WebUser>(db);
 
-        Assert.Contains("CREATE TRIGGER keg_auth_user_changes AFTER UPDATE OR DELETE OR TRUNCATE ON \"Keg \"\"Auth\"\"\".\"users\" FOR EACH STATEMENT", sql, StringComparison.Ordinal);
+        Assert.Matches("CREATE TRIGGER keg_auth_user_changes AFTER UPDATE OF [^;]*\"session_key\"[^;]* OR DELETE OR TRUNCATE ON \"Keg \"\"Auth\"\"\".\"users\" FOR EACH STATEMENT", sql);
+        Assert.DoesNotContain("last_login_utc", sql, StringComparison.Ordinal);
+        Assert.Contains("COMMENT ON TRIGGER keg_auth_user_changes", sql, StringComparison.Ordinal);
         Assert.Contains("CREATE OR REPLACE FUNCTION \"Keg \"\"Auth\"\"\".\"keg_auth_notify_user_change\"()", sql, StringComparison.Ordinal);
         Assert.Contains("pg_catalog.pg_notify('keg_auth_user_changes', '')", sql, StringComparison.Ordinal);
         Assert.Contains("ENABLE ALWAYS TRIGGER keg_auth_user_changes", sql, StringComparison.Ordinal);
