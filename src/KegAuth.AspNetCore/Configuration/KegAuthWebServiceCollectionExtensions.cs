@@ -41,6 +41,8 @@ public static class KegAuthWebServiceCollectionExtensions
         services.TryAddSingleton<Telemetry.KegLoginIdFingerprint>();
         services.TryAddSingleton<KegPermissionCache>();
         services.TryAddSingleton<Sessions.KegSessionCache<TContext, TUser>>();
+        services.AddOptions<KegSessionCacheOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KegSessionCacheOptions>, Sessions.KegSessionCacheOptionsValidation>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IAuthorizationHandler, KegPermissionsHandler>());
         services.AddAuthorization();
 

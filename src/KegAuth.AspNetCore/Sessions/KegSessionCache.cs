@@ -34,7 +34,7 @@ internal sealed class KegSessionCache<TContext, TUser> : IDisposable
         _time = kegAuth.Value.TimeProvider;
         _writes = kegAuth.Value.UserWrites;
         _log = loggers.CreateLogger(KegSessionCacheLog.Category);
-        _feedChosen = !_options.Enabled || _options.SizeLimit <= 0;
+        _feedChosen = !_options.Enabled;
     }
 
     /// <summary>The feed the cache follows, once chosen; for tests and diagnostics.</summary>

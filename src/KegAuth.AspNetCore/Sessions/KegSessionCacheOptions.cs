@@ -17,13 +17,13 @@ public sealed class KegSessionCacheOptions
     /// <summary>Whether validated sessions are cached when a feed is available. Default <see langword="true"/>.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>How many sessions and API tokens one node keeps; a full cache starts again empty. Default 100,000.</summary>
+    /// <summary>How many sessions and API tokens one node keeps (1 to 10,000,000); a full cache starts again empty. Default 100,000.</summary>
     public int SizeLimit { get; set; } = 100_000;
 
     /// <summary>
     /// How often a PostgreSQL feed proves its connection alive and its trigger in place. The cache is
     /// trusted only while the last proof is younger than twice this, so a silently broken connection
-    /// stops it within that time. Default one second.
+    /// stops it within that time. From 10 milliseconds to 1 hour; default one second.
     /// </summary>
     public TimeSpan FeedHeartbeat { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -124,6 +124,22 @@ public sealed class SessionCacheFeedTests : IDisposable
         Assert.Null(afterDown);
     }
 
+    [Theory]
+    [InlineData(0, 1000, "SizeLimit")]
+    [InlineData(100, 0, "FeedHeartbeat")]
+    public async Task Settings_that_cannot_work_fail_start_up_naming_the_setting(int sizeLimit, int heartbeatMilliseconds, string setting)
+    {
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => TestWebApp.StartAsync(
+            new SqliteWebDatabase(),
+            configureKegAuth: kegAuth => kegAuth.Services.Configure<KegSessionCacheOptions>(options =>
+            {
+                options.SizeLimit = sizeLimit;
+                options.FeedHeartbeat = TimeSpan.FromMilliseconds(heartbeatMilliseconds);
+            })));
+
+        Assert.Contains("KegSessionCacheOptions." + setting, failure.Message, StringComparison.Ordinal);
+    }
+
     private async Task<string> CreateDatabaseAsync()
     {
         var connectionString = $"Data Source={Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db")};Pooling=False";

@@ -220,6 +220,48 @@ public sealed class SessionCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_grant_written_behind_ef_cores_back_is_read_again_although_the_cached_user_instance_is_shared()
+    {
+        // No permission cache: every check reads the tokens; the cached user must not answer from its own token cache.
+        await using var app = await TestWebApp.StartAsync(
+            new SqliteWebDatabase(),
+            configureKegAuth: kegAuth => kegAuth.Services.Configure<KegPermissionCacheOptions>(options => options.Enabled = false));
+        var id = await app.AddUserAsync(Email);
+        var permission = await app.WithDbAsync(async db =>
+        {
+            var row = new WebPermission { Token = "reports.view" };
+            db.Permissions.Add(row);
+            await db.SaveChangesAsync();
+            return row.Id;
+        });
+        var (table, userColumn, permissionColumn, connectionString) = await app.WithDbAsync(db =>
+        {
+            var join = db.Model.FindEntityType(typeof(WebUser))!.FindSkipNavigation(nameof(WebUser.Permissions))!.JoinEntityType;
+            var columns = join.GetForeignKeys().ToDictionary(fk => fk.PrincipalEntityType.ClrType, fk => fk.Properties[0].GetColumnName());
+            return Task.FromResult((join.GetTableName()!, columns[typeof(WebUser)], columns[typeof(WebPermission)], db.Database.GetConnectionString()!));
+        });
+        var cache = app.Services.GetRequiredService<KegSessionCache<WebContext, WebUser>>();
+        cache.UseFeed(new SteadyFeed());
+        using var browser = app.Browser();
+        await TestWebApp.LoginAsync(browser, Email, TestWebApp.Password);
+        var denied = await browser.GetAsync("/reports");
+
+        // Raw SQL on the mapping table: no user row changes, so the session cache keeps its user.
+        await using (var connection = new SqliteConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"INSERT INTO \"{table}\" (\"{userColumn}\", \"{permissionColumn}\") VALUES ({id}, {permission})";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var granted = await browser.GetAsync("/reports");
+
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+    }
+
+    [Fact]
     public async Task With_the_cache_off_every_request_reads_the_database()
     {
         await using var app = await TestWebApp.StartAsync(

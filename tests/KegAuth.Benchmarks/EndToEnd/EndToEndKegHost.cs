@@ -108,6 +108,9 @@ internal sealed class EndToEndKegHost(WebApplication app, EndToEndDatabase datab
             database.SeedConnectionSetup);
         database.Analyze(db);
         database.PrepareForLoad(db);
+
+        // The session cache's change feed, as a deployment would install it (PostgreSQL's trigger; nothing on SQLite).
+        KegUserChangeFeed.InstallAsync<BenchUser>(db).GetAwaiter().GetResult();
     }
 
     /// <summary>After the permission sync: a group with the permission through a bundle, for the signed-in users; passwords at bcrypt cost 4.</summary>
