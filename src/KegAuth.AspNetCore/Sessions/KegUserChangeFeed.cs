@@ -6,8 +6,10 @@ namespace KegAuth.AspNetCore;
 /// <summary>
 /// Installs what the node-local session cache (<see cref="KegSessionCacheOptions"/>) needs to hear of
 /// user changes on PostgreSQL: a statement-level trigger, <c>keg_auth_user_changes</c>, that runs
-/// <c>pg_notify('keg_auth_user_changes', '')</c> after any UPDATE, DELETE or TRUNCATE of the user
-/// table, from any client (Python keg-auth, raw SQL, another node). Opt-in: until the trigger exists a
+/// <c>pg_notify('keg_auth_user_changes', '')</c> after an UPDATE of any mapped user column but the last
+/// sign-in time (which every sign-in writes and nothing cached reads), a DELETE or a TRUNCATE of the user
+/// table, from any client (Python keg-auth, raw SQL, another node). The trigger's comment names the
+/// columns; after a migration that adds user columns, install it again (until then the cache is off). Opt-in: until the trigger exists a
 /// PostgreSQL app reads the database on every authenticated request, as before. With it, a change
 /// made on another node takes effect here once its notification arrives (milliseconds) rather than
 /// strictly at the next request; a lost feed turns the cache off within twice
