@@ -151,6 +151,28 @@ public sealed class SessionCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_token_sent_with_its_login_id_in_another_case_is_cached_apart_and_ends_with_the_same_revocation()
+    {
+        var token = await _app.IssueApiTokenAsync(_id);
+        Assert.True(KegAuth.Infrastructure.KegApiTokens.TryParse(token, out var loginId, out var raw));
+        var shouted = KegAuth.Infrastructure.KegApiTokens.Format(loginId.ToUpperInvariant(), raw);
+        using var lower = _app.Client();
+        lower.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var upper = _app.Client();
+        upper.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", shouted);
+        await lower.GetAsync("/claims");
+        await upper.GetAsync("/claims");
+        var (upperStatus, upperQueries) = await QueriesDuringAsync(() => upper.GetAsync("/claims"));
+
+        await RawSqlAsync($"UPDATE {Table} SET {Column(nameof(WebUser.Token))} = NULL WHERE {Column(nameof(WebUser.Id))} = {_id}");
+
+        // An email login id matches in any case (the column's converter): each spelling is its own entry, and one write ends both.
+        Assert.Equal((HttpStatusCode.OK, 0), (upperStatus, upperQueries));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await lower.GetAsync("/claims")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await upper.GetAsync("/claims")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_wrong_token_for_a_cached_login_id_takes_the_database_way_and_fails()
     {
         var token = await _app.IssueApiTokenAsync(_id);
@@ -197,7 +219,7 @@ public sealed class SessionCacheTests : IAsyncLifetime
     public async Task Another_users_sign_in_does_not_empty_the_cache_of_this_process()
     {
         // A feed that never moves: only this process's own count could empty the cache here.
-        Cache.UseFeed(new SteadyFeed());
+        Cache.UseFeed(new ControlledUserChangeFeed());
         await _app.AddUserAsync("bob@example.com");
         using var browser = await SignedInAsync();
         await WarmAsync(browser);
@@ -241,7 +263,7 @@ public sealed class SessionCacheTests : IAsyncLifetime
             return Task.FromResult((join.GetTableName()!, columns[typeof(WebUser)], columns[typeof(WebPermission)], db.Database.GetConnectionString()!));
         });
         var cache = app.Services.GetRequiredService<KegSessionCache<WebContext, WebUser>>();
-        cache.UseFeed(new SteadyFeed());
+        cache.UseFeed(new ControlledUserChangeFeed());
         using var browser = app.Browser();
         await TestWebApp.LoginAsync(browser, Email, TestWebApp.Password);
         var denied = await browser.GetAsync("/reports");
@@ -315,18 +337,6 @@ public sealed class SessionCacheTests : IAsyncLifetime
     }
 
     private int Executed() => _log.Entries.Count(entry => entry.EventId.Id == 20101);
-
-    /// <summary>A feed that always vouches with one stamp.</summary>
-    private sealed class SteadyFeed : IKegUserChangeFeed
-    {
-        public string Name => "steady";
-
-        public long? Stamp() => 1;
-
-        public void Dispose()
-        {
-        }
-    }
 
     /// <summary>Runs SQL on a connection of its own, as another process or Python keg-auth would.</summary>
     private async Task RawSqlAsync(string sql)
