@@ -37,15 +37,15 @@ internal sealed class KegNpgsqlListenApi
         return api;
     }
 
-    private static KegNpgsqlListenApi? Find(Type connectionType, out string? missing)
+    /// <summary>What <see cref="For"/> answers, looked up afresh (tests see the lookup itself, not the process's cache).</summary>
+    internal static KegNpgsqlListenApi? Find(Type connectionType, out string? missing)
     {
         missing = null;
         try
         {
-            var notification = connectionType.GetEvent("Notification", BindingFlags.Public | BindingFlags.Instance);
-            var handlerType = notification?.EventHandlerType;
-            var invoke = handlerType?.GetMethod("Invoke");
-            if (notification is null || handlerType is null || invoke is null || invoke.ReturnType != typeof(void))
+            if (connectionType.GetEvent("Notification", BindingFlags.Public | BindingFlags.Instance) is not { EventHandlerType: { } handlerType } notification
+                || handlerType.GetMethod("Invoke") is not { } invoke
+                || invoke.ReturnType != typeof(void))
             {
                 missing = connectionType.FullName + ".Notification";
                 return null;
@@ -87,8 +87,8 @@ internal sealed class KegNpgsqlListenApi
     /// <summary><c>action => (sender, e) => action()</c>, typed as the event's own handler delegate.</summary>
     private static Func<Action, Delegate> CompileHandler(Type handlerType, MethodInfo invoke)
     {
-        var action = Expression.Parameter(typeof(Action), "action");
-        var parameters = invoke.GetParameters().Select(p => Expression.Parameter(p.ParameterType, p.Name)).ToArray();
+        var action = Expression.Parameter(typeof(Action));
+        var parameters = invoke.GetParameters().Select(p => Expression.Parameter(p.ParameterType)).ToArray();
         var handler = Expression.Lambda(handlerType, Expression.Invoke(action), parameters);
         return Expression.Lambda<Func<Action, Delegate>>(Expression.Convert(handler, typeof(Delegate)), action).Compile();
     }
@@ -96,9 +96,9 @@ internal sealed class KegNpgsqlListenApi
     /// <summary><c>(connection, timeout, ct) => ((NpgsqlConnection)connection).WaitAsync(timeout, ct)</c>.</summary>
     private static Func<DbConnection, TimeSpan, CancellationToken, Task<bool>> CompileWait(Type connectionType, MethodInfo wait)
     {
-        var connection = Expression.Parameter(typeof(DbConnection), "connection");
-        var timeout = Expression.Parameter(typeof(TimeSpan), "timeout");
-        var cancellationToken = Expression.Parameter(typeof(CancellationToken), "cancellationToken");
+        var connection = Expression.Parameter(typeof(DbConnection));
+        var timeout = Expression.Parameter(typeof(TimeSpan));
+        var cancellationToken = Expression.Parameter(typeof(CancellationToken));
         var call = Expression.Call(Expression.Convert(connection, connectionType), wait, timeout, cancellationToken);
         return Expression.Lambda<Func<DbConnection, TimeSpan, CancellationToken, Task<bool>>>(call, connection, timeout, cancellationToken).Compile();
     }

