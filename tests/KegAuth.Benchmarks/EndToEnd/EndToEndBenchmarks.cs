@@ -62,8 +62,9 @@ internal static class EndToEndBenchmarks
         }
 
         var setups = new IEndToEndHost[] { noAuth, keg, identity }.SelectMany(host => host.Setups).ToList();
-        var cells = (from path in new[] { EndToEndHost.MePath, EndToEndHost.ProtectedPath }
-                     from concurrency in options.Concurrency
+        // Client count outside, endpoint inside: a set-up's /me and protected cells also run moments apart.
+        var cells = (from concurrency in options.Concurrency
+                     from path in new[] { EndToEndHost.MePath, EndToEndHost.ProtectedPath }
                      select (Path: path, Concurrency: concurrency, Setups: setups.Where(s => options.Measures(s.Name, path)).ToList()))
             .Where(cell => cell.Setups.Count > 0)
             .ToList();
