@@ -16,19 +16,30 @@ public static class SampleSeed
         }
 
         var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<KegAuthOptions>>().Value;
-        var usersView = new Permission { Token = SamplePermissions.UsersView, Description = "See the user list" };
-        var usersManage = new Permission { Token = SamplePermissions.UsersManage, Description = "Change users" };
-        var reportsView = new Permission { Token = SamplePermissions.ReportsView, Description = "See reports" };
+        var password = await SeedAsync(db, options);
+
+        // Shown once: it is stored only as a bcrypt hash.
+        Console.WriteLine($"Created user 'admin' with one-time password: {password}");
+    }
+
+    /// <summary>Adds the admin, the bundle and the group to a new schema; returns the admin's one-time password.</summary>
+    public static async Task<string> SeedAsync(SampleDb db, KegAuthOptions options)
+    {
+        // Through the sync, not inserted here: a second node starting now syncs the same tokens, and the
+        // sync is the one writer that retries that race (inserting them here failed a node's start once).
+        await KegPermissionSync.SyncAsync<Permission>(db, SamplePermissions.All);
+        var permissions = await db.Set<Permission>().ToDictionaryAsync(p => p.Token);
+        var usersView = permissions[SamplePermissions.UsersView];
+        var usersManage = permissions[SamplePermissions.UsersManage];
+        var reportsView = permissions[SamplePermissions.ReportsView];
         var userAdmin = new Bundle { Name = "User admin", Permissions = { usersView, usersManage } };
         var admins = new Group { Name = "Admins", Bundles = { userAdmin }, Permissions = { reportsView } };
 
         var password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(12));
         var admin = new User { Username = "admin", Groups = { admins } };
         admin.SetPassword(password, options);
-        db.AddRange(usersView, usersManage, reportsView, userAdmin, admins, admin);
+        db.AddRange(userAdmin, admins, admin);
         await db.SaveChangesAsync();
-
-        // Shown once: it is stored only as a bcrypt hash.
-        Console.WriteLine($"Created user 'admin' with one-time password: {password}");
+        return password;
     }
 }

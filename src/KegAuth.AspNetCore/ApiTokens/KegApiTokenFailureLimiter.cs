@@ -20,6 +20,8 @@ namespace KegAuth.AspNetCore.ApiTokens;
 /// endless new ids or addresses cannot grow the table, and nobody without the secret can aim a
 /// collision at a victim. Two ids that share a bucket share a budget (about one chance in 65,536).
 /// A bucket's limiter is dropped by the rate limiter's own clean-up once it has refilled and stayed idle.
+/// While no failure has been charged for twice <see cref="KegApiTokenOptions.FailureLimitWindow"/>,
+/// every bucket is full, and the check hashes nothing: a node without failures pays no HMAC per request.
 /// The check and the charge are separate steps, so failures already in flight when a budget runs out
 /// still complete: a burst can pass a budget by at most the number of requests in flight at once.
 /// </remarks>
@@ -33,6 +35,8 @@ internal sealed class KegApiTokenFailureLimiter : IDisposable
     private readonly PartitionedRateLimiter<int>? _byAddress;
     private readonly TimeSpan _loginIdRefill;
     private readonly TimeSpan _addressRefill;
+    private readonly long _quietAfterMilliseconds;
+    private long _lastChargeMilliseconds = long.MinValue / 2;
 
     private readonly KegLoginIdFingerprint _fingerprint;
 
@@ -46,6 +50,10 @@ internal sealed class KegApiTokenFailureLimiter : IDisposable
         _key = HMACSHA256.HashData(Encoding.UTF8.GetBytes(kegAuth.Value.SecretKey ?? string.Empty), "KegAuth API-token failure limits v1"u8);
         _loginIdRefill = settings.FailureLimitWindow / settings.FailureLimitPerLoginId;
         _addressRefill = settings.FailureLimitWindow / settings.FailureLimitPerClientAddress;
+
+        // An emptied bucket is full again one window later (limit × refill); twice that allows for the
+        // limiter's replenishment timer running late.
+        _quietAfterMilliseconds = (long)(2 * settings.FailureLimitWindow.TotalMilliseconds);
         if (settings.LimitFailures)
         {
             _byLoginId = Buckets(settings.FailureLimitPerLoginId, _loginIdRefill);
@@ -53,28 +61,11 @@ internal sealed class KegApiTokenFailureLimiter : IDisposable
         }
     }
 
-    /// <summary>Names the client for the budgets and the log: the login id's bucket and fingerprint, the address's bucket and text.</summary>
+    /// <summary>Names the client for the budgets and the log; nothing is hashed until a budget or a log line needs it.</summary>
     /// <param name="loginId">The login id in its stored form, or null when the token did not parse.</param>
     /// <param name="address">The connection's remote address.</param>
-    public KegApiTokenClient Identify(string? loginId, IPAddress? address)
-    {
-        var addressText = AddressKey(address);
-        var addressHash = Hash("address:" + addressText);
-        if (loginId is null)
-        {
-            return new KegApiTokenClient(null, null, _fingerprint, Bucket(addressHash), addressText);
-        }
+    public KegApiTokenClient Identify(string? loginId, IPAddress? address) => new(loginId, address, _fingerprint);
 
-        // The log names the login id by the fingerprint every KegAuth event uses, so one account's
-        // sign-in and API-token events can be followed together; the bucket stays under this key.
-        var loginIdHash = Hash("login-id:" + loginId);
-        return new KegApiTokenClient(Bucket(loginIdHash), loginId, _fingerprint, Bucket(addressHash), addressText);
-    }
-
-    /// <summary>
-    /// Whether the client's login id or address has no failure left; <paramref name="retryAfter"/> is
-    /// then the time until one failure's worth returns. Always false with limiting off.
-    /// </summary>
     public bool IsLimited(KegApiTokenClient client, out TimeSpan retryAfter)
     {
         retryAfter = TimeSpan.Zero;
@@ -83,12 +74,17 @@ internal sealed class KegApiTokenFailureLimiter : IDisposable
             return false;
         }
 
-        if (client.LoginIdBucket is { } bucket && IsEmpty(_byLoginId, bucket))
+        if (Environment.TickCount64 - Volatile.Read(ref _lastChargeMilliseconds) > _quietAfterMilliseconds)
+        {
+            return false;
+        }
+
+        if (LoginIdBucket(client) is { } bucket && IsEmpty(_byLoginId, bucket))
         {
             retryAfter = _loginIdRefill;
         }
 
-        if (IsEmpty(_byAddress, client.AddressBucket) && _addressRefill > retryAfter)
+        if (IsEmpty(_byAddress, AddressBucket(client)) && _addressRefill > retryAfter)
         {
             retryAfter = _addressRefill;
         }
@@ -104,13 +100,15 @@ internal sealed class KegApiTokenFailureLimiter : IDisposable
             return KegApiTokenBudgets.None;
         }
 
+        // Before the permits are taken: a check that sees an emptied bucket must also see this charge.
+        Volatile.Write(ref _lastChargeMilliseconds, Environment.TickCount64);
         var exhausted = KegApiTokenBudgets.None;
-        if (client.LoginIdBucket is { } bucket && TakeOne(_byLoginId, bucket))
+        if (LoginIdBucket(client) is { } bucket && TakeOne(_byLoginId, bucket))
         {
             exhausted |= KegApiTokenBudgets.LoginId;
         }
 
-        if (TakeOne(_byAddress, client.AddressBucket))
+        if (TakeOne(_byAddress, AddressBucket(client)))
         {
             exhausted |= KegApiTokenBudgets.ClientAddress;
         }
@@ -174,19 +172,24 @@ internal sealed class KegApiTokenFailureLimiter : IDisposable
         return lease.IsAcquired && IsEmpty(limiter, bucket);
     }
 
+    private int? LoginIdBucket(KegApiTokenClient client) => client.LoginId is null ? null : Bucket(Hash("login-id:" + client.LoginId));
+
+    private int AddressBucket(KegApiTokenClient client) => Bucket(Hash("address:" + client.Address));
+
     private static int Bucket(byte[] hash) => ((hash[0] << 8) | hash[1]) % Partitions;
 
     private byte[] Hash(string value) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(value));
 }
 
-/// <summary>Who a failure is charged to: a login-id bucket and fingerprint (none when the token did not parse) and an address bucket.</summary>
-/// <param name="LoginIdBucket">The login id's bucket, or null.</param>
+/// <summary>Who a failure is charged to: a login id (none when the token did not parse) and a client address; the limiter hashes them into buckets when it needs to.</summary>
 /// <param name="LoginId">The login id, or null when the token did not parse; never logged as such.</param>
+/// <param name="RemoteAddress">The connection's remote address, or null.</param>
 /// <param name="Fingerprints">Makes the log's fingerprint of the login id.</param>
-/// <param name="AddressBucket">The address's bucket.</param>
-/// <param name="Address">The address as counted (IPv4, IPv6 /64, or "unknown").</param>
-internal readonly record struct KegApiTokenClient(int? LoginIdBucket, string? LoginId, KegLoginIdFingerprint Fingerprints, int AddressBucket, string Address)
+internal readonly record struct KegApiTokenClient(string? LoginId, IPAddress? RemoteAddress, KegLoginIdFingerprint Fingerprints)
 {
+    /// <summary>The address as counted (IPv4, IPv6 /64, or "unknown").</summary>
+    public string Address => KegApiTokenFailureLimiter.AddressKey(RemoteAddress);
+
     /// <summary>12 hex characters of a keyed hash of the login id, for logs; "-" without one. Computed when a log line asks: a successful request logs nothing and must not pay an HMAC for it.</summary>
     public string LoginIdFingerprint => Fingerprints.Of(LoginId);
 }

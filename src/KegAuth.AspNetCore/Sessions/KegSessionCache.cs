@@ -24,7 +24,8 @@ internal sealed class KegSessionCache<TContext, TUser> : IDisposable
     private readonly Lock _feedLock = new();
     private IKegUserChangeFeed? _feed;
     private bool _feedChosen;
-    private bool _feedUp;
+    private const int FeedUnknown = 0, FeedIsUp = 1, FeedIsDown = 2;
+    private int _feedState = FeedUnknown;
     private KegSessionCacheGeneration<TUser>? _current;
 
     /// <summary>Reads the options once.</summary>
@@ -60,6 +61,7 @@ internal sealed class KegSessionCache<TContext, TUser> : IDisposable
     /// <param name="db">The request's context; the first call learns the database from it.</param>
     public KegSessionCacheGeneration<TUser>? Open(TContext db)
     {
+        // Stryker disable once Conditional : the lock-free way in; ChooseFeed gives the same feed under its lock.
         var feed = _feedChosen ? _feed : ChooseFeed(db);
         if (feed is null || db.Database.CurrentTransaction is not null)
         {
@@ -115,15 +117,17 @@ internal sealed class KegSessionCache<TContext, TUser> : IDisposable
         }
     }
 
-    /// <summary>Logs the feed going down or coming back, once per change.</summary>
+    /// <summary>Logs the feed's first state and each change of it, once per change even when requests race.</summary>
     private void FeedState(bool up, IKegUserChangeFeed feed)
     {
-        if (_feedUp == up)
+        var state = up ? FeedIsUp : FeedIsDown;
+
+        // A read first: the common case writes nothing shared.
+        if (Volatile.Read(ref _feedState) == state || Interlocked.Exchange(ref _feedState, state) == state)
         {
             return;
         }
 
-        _feedUp = up;
         if (up)
         {
             KegSessionCacheLog.FeedUp(_log, feed.Name);

@@ -38,9 +38,9 @@ internal sealed class KegSessionCacheGeneration<TUser>(long feedStamp, long loca
 
     private bool Add(ConcurrentDictionary<string, TUser> entries, string key, TUser user)
     {
+        // Once full, a generation stays full (the next request starts a new one): the count may overshoot.
         if (Interlocked.Increment(ref _count) > sizeLimit)
         {
-            Interlocked.Decrement(ref _count);
             return false;
         }
 

@@ -20,12 +20,16 @@ namespace KegAuth.AspNetCore.Sessions;
 internal sealed class KegSqliteUserChangeFeed : IKegUserChangeFeed
 {
     /// <summary>How long after a failed open the next request may try again, so a missing file is not reopened on every request.</summary>
-    private const long RetryDelayMilliseconds = 1000;
+    internal const long RetryDelayMilliseconds = 1000;
+
+    /// <summary>How many turns a request waits for a busy probe before it reads the database instead.</summary>
+    internal const int MaxWaitTurns = 200;
 
     private readonly ConcurrentBag<Probe> _idle = [];
     private readonly DbProviderFactory _factory;
     private readonly string _connectionString;
     private readonly int _maxProbes;
+    private readonly Func<long> _milliseconds;
     private int _probes;
     private long _stamp;
     private long _retryAt;
@@ -34,21 +38,37 @@ internal sealed class KegSqliteUserChangeFeed : IKegUserChangeFeed
     /// <param name="factory">The provider's factory (from the app's own connection).</param>
     /// <param name="connectionString">The app's connection string, opened read-only and unpooled.</param>
     public KegSqliteUserChangeFeed(DbProviderFactory factory, string connectionString)
+        : this(factory, connectionString, Math.Max(4, Environment.ProcessorCount * 4), static () => Environment.TickCount64)
+    {
+    }
+
+    /// <param name="factory">The provider's factory.</param>
+    /// <param name="connectionString">The app's connection string.</param>
+    /// <param name="maxProbes">How many probes may be open at once.</param>
+    /// <param name="milliseconds">The machine's millisecond clock, not the app's: a test's frozen <see cref="TimeProvider"/> must not stop the retries.</param>
+    internal KegSqliteUserChangeFeed(DbProviderFactory factory, string connectionString, int maxProbes, Func<long> milliseconds)
     {
         _factory = factory;
-        var builder = factory.CreateConnectionStringBuilder() ?? new DbConnectionStringBuilder();
+        var builder = Builder(factory);
         builder.ConnectionString = connectionString;
 
         // Read-only: the feed must never create the file before the app's migrations do, nor write.
-        // Unpooled: these connections are the feed's alone.
+        // Unpooled: these connections are the feed's alone, and a disposed feed holds no handle on the file.
         builder["Mode"] = "ReadOnly";
         builder["Pooling"] = false;
         _connectionString = builder.ConnectionString;
-        _maxProbes = Math.Max(4, Environment.ProcessorCount * 4);
+        _maxProbes = maxProbes;
+        _milliseconds = milliseconds;
     }
 
     /// <inheritdoc/>
     public string Name => "sqlite";
+
+    /// <summary>How many probes are open (idle or lent); for tests.</summary>
+    internal int OpenProbes => Volatile.Read(ref _probes);
+
+    /// <summary>Called on each turn a request waits for a busy probe; for tests.</summary>
+    internal Action? Waiting { get; set; }
 
     /// <summary>
     /// Whether <paramref name="connectionString"/> names a file other connections can share; an
@@ -57,7 +77,7 @@ internal sealed class KegSqliteUserChangeFeed : IKegUserChangeFeed
     /// </summary>
     public static bool IsFile(DbProviderFactory factory, string connectionString)
     {
-        var builder = factory.CreateConnectionStringBuilder() ?? new DbConnectionStringBuilder();
+        var builder = Builder(factory);
         try
         {
             builder.ConnectionString = connectionString;
@@ -112,7 +132,7 @@ internal sealed class KegSqliteUserChangeFeed : IKegUserChangeFeed
     /// for one statement, so waiting briefly beats sending the request to the database.
     /// <see langword="null"/> when none can be opened, or none came back within the spin.
     /// </summary>
-    private Probe? Borrow()
+    internal Probe? Borrow()
     {
         if (_idle.TryTake(out var probe) || (probe = TryOpen()) is not null)
         {
@@ -120,8 +140,11 @@ internal sealed class KegSqliteUserChangeFeed : IKegUserChangeFeed
         }
 
         var spin = new SpinWait();
-        while (Volatile.Read(ref _probes) >= _maxProbes && !_disposed && spin.Count < 200)
+        while (Volatile.Read(ref _probes) >= _maxProbes && !_disposed && spin.Count < MaxWaitTurns)
         {
+            Waiting?.Invoke();
+
+            // Stryker disable once Statement : without the pause the wait is only shorter; no answer changes.
             spin.SpinOnce();
             if (_idle.TryTake(out probe))
             {
@@ -135,7 +158,7 @@ internal sealed class KegSqliteUserChangeFeed : IKegUserChangeFeed
     /// <summary>A new probe, unless as many are open as allowed or the last open failed a moment ago.</summary>
     private Probe? TryOpen()
     {
-        var now = Environment.TickCount64;
+        var now = _milliseconds();
         if (now < Volatile.Read(ref _retryAt))
         {
             return null;
@@ -147,30 +170,40 @@ internal sealed class KegSqliteUserChangeFeed : IKegUserChangeFeed
             return null;
         }
 
-        DbConnection? connection = null;
+        var connection = _factory.CreateConnection();
+        if (connection is null)
+        {
+            return RetryLater(now);
+        }
+
         try
         {
-            connection = _factory.CreateConnection() ?? throw new InvalidOperationException("The provider made no connection.");
             connection.ConnectionString = _connectionString;
             connection.Open();
             var command = connection.CreateCommand();
             command.CommandText = "PRAGMA data_version";
 
-            // Its first answer differs from -1, so a new probe moves the stamp: it cannot tell what changed before it opened.
+            // Its first answer moves the stamp (LastDataVersion): it cannot tell what changed before it opened.
             return new Probe(connection, command);
         }
         catch (Exception exception) when (exception is DbException or InvalidOperationException or ArgumentException)
         {
-            connection?.Dispose();
-            Interlocked.Decrement(ref _probes);
-
-            // The machine's clock, not the app's: a test's frozen clock must not stop the retries.
-            Volatile.Write(ref _retryAt, now + RetryDelayMilliseconds);
-            return null;
+            // Stryker disable once Statement : a connection whose open failed holds no handle; disposing it is hygiene.
+            connection.Dispose();
+            return RetryLater(now);
         }
     }
 
-    private void Return(Probe probe)
+    /// <summary>Gives up the slot of a probe that could not be opened, and lets the next request try again only after the delay.</summary>
+    private Probe? RetryLater(long now)
+    {
+        Interlocked.Decrement(ref _probes);
+        Volatile.Write(ref _retryAt, now + RetryDelayMilliseconds);
+        return null;
+    }
+
+    /// <summary>Gives a probe back for the next request.</summary>
+    internal void Return(Probe probe)
     {
         _idle.Add(probe);
 
@@ -181,20 +214,25 @@ internal sealed class KegSqliteUserChangeFeed : IKegUserChangeFeed
         }
     }
 
+    private static DbConnectionStringBuilder Builder(DbProviderFactory factory)
+        => factory.CreateConnectionStringBuilder() ?? new DbConnectionStringBuilder();
+
     private void Discard(Probe probe)
     {
+        // Stryker disable once Statement : the provider closes its commands with their connection; this is hygiene.
         probe.Command.Dispose();
         probe.Connection.Dispose();
         Interlocked.Decrement(ref _probes);
     }
 
     /// <summary>One read-only connection and its prepared <c>PRAGMA data_version</c>.</summary>
-    private sealed class Probe(DbConnection connection, DbCommand command)
+    internal sealed class Probe(DbConnection connection, DbCommand command)
     {
         public DbConnection Connection { get; } = connection;
 
         public DbCommand Command { get; } = command;
 
-        public long LastDataVersion { get; set; } = -1;
+        /// <summary>Its last answer; <see langword="null"/> before the first, which cannot tell what changed before it opened.</summary>
+        public long? LastDataVersion { get; set; }
     }
 }

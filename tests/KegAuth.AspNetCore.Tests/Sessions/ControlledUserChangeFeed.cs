@@ -7,11 +7,11 @@ internal sealed class ControlledUserChangeFeed : IKegUserChangeFeed
 {
     public long? Value { get; set; } = 1;
 
+    public bool Disposed { get; private set; }
+
     public string Name => "controlled";
 
     public long? Stamp() => Value;
 
-    public void Dispose()
-    {
-    }
+    public void Dispose() => Disposed = true;
 }

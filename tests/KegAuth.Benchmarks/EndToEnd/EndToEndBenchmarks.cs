@@ -4,9 +4,9 @@ namespace KegAuth.Benchmarks.EndToEnd;
 
 /// <summary>
 /// Issue 19's end-to-end harness (not BenchmarkDotNet): for each database, starts the no-authentication
-/// ceiling, the KegAuth app and the Identity app on Kestrel (loopback, port 0), checks every set-up answers
-/// as it must, then drives <c>GET /me</c> and the permission-protected endpoint at each concurrency with
-/// the bounded load client and prints the ratios. Exit code 1 when a check or a request fails.
+/// ceiling, the KegAuth app and the Identity app on Kestrel (loopback, port 0) side by side, checks every
+/// set-up answers as it must, then drives <c>GET /me</c> and the permission-protected endpoint at each
+/// concurrency with the bounded load client, round by round, and prints the ratios. Exit code 1 when a check or a request fails.
 /// </summary>
 internal static class EndToEndBenchmarks
 {
@@ -32,9 +32,7 @@ internal static class EndToEndBenchmarks
         {
             foreach (var database in options.Databases)
             {
-                await RunHostAsync(results, database, options, EndToEndNoAuthHost.StartAsync);
-                await RunHostAsync(results, database, options, () => EndToEndKegHost.StartAsync(database, options.Users, options.ContextPool));
-                await RunHostAsync(results, database, options, () => EndToEndIdentityHost.StartAsync(database, options.Users, options.ContextPool));
+                await RunDatabaseAsync(results, database, options);
             }
         }
         catch (InvalidOperationException e)
@@ -48,46 +46,74 @@ internal static class EndToEndBenchmarks
         return 0;
     }
 
-    private static async Task RunHostAsync<THost>(List<EndToEndResult> results, EndToEndDatabaseKind database, EndToEndOptions options, Func<Task<THost>> start)
-        where THost : IEndToEndHost
+    /// <summary>
+    /// Starts every host of <paramref name="database"/> side by side, checks them, and measures the cells
+    /// round by round: in each round the set-ups of one endpoint and client count run back to back (in
+    /// alternating order), so a ratio compares measurements taken moments apart.
+    /// </summary>
+    private static async Task RunDatabaseAsync(List<EndToEndResult> results, EndToEndDatabaseKind database, EndToEndOptions options)
     {
-        var setUp = Stopwatch.StartNew();
-        await using var host = await start();
-        Console.WriteLine($"[{database}] {string.Join(" + ", host.Setups.Select(s => s.Name))}: started and seeded in {setUp.Elapsed.TotalSeconds:0.0} s");
-        foreach (var setup in host.Setups)
-        {
-            await EndToEndChecks.RunAsync(setup);
-            Console.WriteLine($"[{database}] {setup.Name}: checks passed");
-        }
-
+        await using var noAuth = await StartAsync(database, EndToEndNoAuthHost.StartAsync);
+        await using var keg = await StartAsync(database, () => EndToEndKegHost.StartAsync(database, options.Users, options.ContextPool));
+        await using var identity = await StartAsync(database, () => EndToEndIdentityHost.StartAsync(database, options.Users, options.ContextPool));
         if (options.CheckOnly)
         {
             return;
         }
 
-        // One warm-up pass over every cell of the host before any is measured: the first cell measured
-        // used to absorb the JIT's tiering and the caches' first fills that its own warm-up did not.
-        var cells = host.Setups
-            .SelectMany(setup => new[] { EndToEndHost.MePath, EndToEndHost.ProtectedPath }.Select(path => (Setup: setup, Path: path)))
-            .Where(cell => options.Measures(cell.Setup.Name, cell.Path))
+        var setups = new IEndToEndHost[] { noAuth, keg, identity }.SelectMany(host => host.Setups).ToList();
+        // Client count outside, endpoint inside: a set-up's /me and protected cells also run moments apart.
+        var cells = (from concurrency in options.Concurrency
+                     from path in new[] { EndToEndHost.MePath, EndToEndHost.ProtectedPath }
+                     select (Path: path, Concurrency: concurrency, Setups: setups.Where(s => options.Measures(s.Name, path)).ToList()))
+            .Where(cell => cell.Setups.Count > 0)
             .ToList();
-        foreach (var (setup, path) in cells)
+
+        // One warm-up pass over every cell before any is measured: the first cell measured used to absorb
+        // the JIT's tiering and the caches' first fills that its own warm-up did not.
+        foreach (var (path, concurrency, cellSetups) in cells)
         {
-            foreach (var concurrency in options.Concurrency)
+            foreach (var setup in cellSetups)
             {
                 _ = await EndToEndLoadClient.RunAsync(setup, path, concurrency, Math.Max(concurrency, options.Requests / WarmupDivisor));
             }
         }
 
-        foreach (var (setup, path) in cells)
+        for (var round = 1; round <= options.Rounds; round++)
         {
-            foreach (var concurrency in options.Concurrency)
+            foreach (var (path, concurrency, cellSetups) in cells)
             {
-                _ = await EndToEndLoadClient.RunAsync(setup, path, concurrency, Math.Max(concurrency, options.Requests / WarmupDivisor));
-                var measured = await EndToEndLoadClient.RunAsync(setup, path, concurrency, options.Requests);
-                results.Add(new EndToEndResult(database, setup.Name, path, concurrency, measured));
-                Console.WriteLine($"[{database}] {setup.Name} GET {path} × {concurrency}: {measured.RequestsPerSecond:N0} req/s");
+                foreach (var setup in round % 2 == 1 ? cellSetups : Enumerable.Reverse(cellSetups))
+                {
+                    _ = await EndToEndLoadClient.RunAsync(setup, path, concurrency, Math.Max(concurrency, options.Requests / WarmupDivisor));
+                    var measured = await EndToEndLoadClient.RunAsync(setup, path, concurrency, options.Requests);
+                    results.Add(new EndToEndResult(database, setup.Name, path, concurrency, measured, round));
+                    Console.WriteLine($"[{database}] round {round}: {setup.Name} GET {path} × {concurrency}: {measured.RequestsPerSecond:N0} req/s");
+                }
             }
+        }
+    }
+
+    private static async Task<THost> StartAsync<THost>(EndToEndDatabaseKind database, Func<Task<THost>> start)
+        where THost : IEndToEndHost
+    {
+        var setUp = Stopwatch.StartNew();
+        var host = await start();
+        try
+        {
+            Console.WriteLine($"[{database}] {string.Join(" + ", host.Setups.Select(s => s.Name))}: started and seeded in {setUp.Elapsed.TotalSeconds:0.0} s");
+            foreach (var setup in host.Setups)
+            {
+                await EndToEndChecks.RunAsync(setup);
+                Console.WriteLine($"[{database}] {setup.Name}: checks passed");
+            }
+
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
         }
     }
 }

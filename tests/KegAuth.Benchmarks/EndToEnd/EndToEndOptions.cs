@@ -14,15 +14,17 @@ internal enum EndToEndDatabaseKind
 
 /// <summary>
 /// The switches of <c>--end-to-end</c>: <c>[--database sqlite|postgres[,..]] [--concurrency 1,16,64]
-/// [--requests N] [--users N] [--check] [--setups NAME[,..]] [--paths /me[,..]] [--context-pool]</c>. <c>--check</c> starts,
+/// [--requests N] [--users N] [--check] [--setups NAME[,..]] [--paths /me[,..]] [--context-pool] [--rounds N]</c>. <c>--check</c> starts,
 /// seeds and checks every set-up (status codes and bodies) and sends no load: the harness's own test, with
 /// nothing timed. <c>--setups</c> and <c>--paths</c> measure only those set-ups (by name, e.g.
 /// <c>"KegAuth cookie"</c>) and endpoints, for profiling one cell; every set-up is still started and checked.
 /// <c>--context-pool</c> registers both apps' contexts with <c>AddDbContextPool</c> instead of <c>AddDbContext</c>.
+/// <c>--rounds</c> measures every cell that many times, the set-ups of one endpoint and client count back
+/// to back in each round, and reports medians (the machine's drift between cells was ±20%).
 /// </summary>
 internal sealed record EndToEndOptions(
     IReadOnlyList<EndToEndDatabaseKind> Databases, IReadOnlyList<int> Concurrency, int Requests, int Users, bool CheckOnly,
-    IReadOnlyList<string>? Setups = null, IReadOnlyList<string>? Paths = null, bool ContextPool = false)
+    IReadOnlyList<string>? Setups = null, IReadOnlyList<string>? Paths = null, bool ContextPool = false, int Rounds = 1)
 {
     /// <summary>Whether the cells of <paramref name="setup"/> at <paramref name="path"/> are measured.</summary>
     public bool Measures(string setup, string path)
@@ -42,6 +44,7 @@ internal sealed record EndToEndOptions(
         IReadOnlyList<string>? setups = null;
         IReadOnlyList<string>? paths = null;
         var contextPool = false;
+        var rounds = 1;
         for (var i = 0; i < args.Count; i++)
         {
             switch (args[i])
@@ -72,12 +75,15 @@ internal sealed record EndToEndOptions(
                 case "--context-pool":
                     contextPool = true;
                     break;
+                case "--rounds":
+                    rounds = Positive(Value(args, ref i), "--rounds");
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown end-to-end switch '{args[i]}'. Use --database sqlite|postgres, --concurrency 1,16,64, --requests N, --users N, --check, --setups NAME,.., --paths /me,.., --context-pool.");
+                    throw new ArgumentException($"Unknown end-to-end switch '{args[i]}'. Use --database sqlite|postgres, --concurrency 1,16,64, --requests N, --users N, --check, --setups NAME,.., --paths /me,.., --context-pool, --rounds N.");
             }
         }
 
-        return new EndToEndOptions(databases, concurrency, requests, users, checkOnly, setups, paths, contextPool);
+        return new EndToEndOptions(databases, concurrency, requests, users, checkOnly, setups, paths, contextPool, rounds);
     }
 
     private static string Value(IReadOnlyList<string> args, ref int i)
