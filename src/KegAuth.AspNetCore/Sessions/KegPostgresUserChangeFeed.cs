@@ -234,7 +234,6 @@ internal sealed class KegPostgresUserChangeFeed : IKegUserChangeFeed
             {
                 // Real time here: the waits are on the network, whatever clock the app runs on.
                 // Whole milliseconds, at least one: Npgsql takes a zero timeout as "wait forever".
-                // Stryker disable once Math : rounding down instead only proves less than a millisecond early.
                 var remaining = Math.Ceiling(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), nextProof).TotalMilliseconds);
                 if (remaining > 0)
                 {
