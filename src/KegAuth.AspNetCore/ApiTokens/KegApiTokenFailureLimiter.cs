@@ -66,6 +66,10 @@ internal sealed class KegApiTokenFailureLimiter : IDisposable
     /// <param name="address">The connection's remote address.</param>
     public KegApiTokenClient Identify(string? loginId, IPAddress? address) => new(loginId, address, _fingerprint);
 
+    /// <summary>
+    /// Whether the client's login id or address has no failure left; <paramref name="retryAfter"/> is
+    /// then the time until one failure's worth returns. Always false with limiting off.
+    /// </summary>
     public bool IsLimited(KegApiTokenClient client, out TimeSpan retryAfter)
     {
         retryAfter = TimeSpan.Zero;
@@ -172,6 +176,8 @@ internal sealed class KegApiTokenFailureLimiter : IDisposable
         return lease.IsAcquired && IsEmpty(limiter, bucket);
     }
 
+    // Under this limiter's own key; the log names the login id by the fingerprint every KegAuth event
+    // uses, so one account's sign-in and API-token events can be followed together.
     private int? LoginIdBucket(KegApiTokenClient client) => client.LoginId is null ? null : Bucket(Hash("login-id:" + client.LoginId));
 
     private int AddressBucket(KegApiTokenClient client) => Bucket(Hash("address:" + client.Address));

@@ -17,6 +17,8 @@ internal sealed class KegSessionCache<TContext, TUser> : IDisposable
     where TContext : DbContext
     where TUser : class, IKegUser<TUser>
 {
+    private const int FeedUnknown = 0, FeedIsUp = 1, FeedIsDown = 2;
+
     private readonly KegSessionCacheOptions _options;
     private readonly TimeProvider _time;
     private readonly KegUserWrites _writes;
@@ -24,7 +26,6 @@ internal sealed class KegSessionCache<TContext, TUser> : IDisposable
     private readonly Lock _feedLock = new();
     private IKegUserChangeFeed? _feed;
     private bool _feedChosen;
-    private const int FeedUnknown = 0, FeedIsUp = 1, FeedIsDown = 2;
     private int _feedState = FeedUnknown;
     private KegSessionCacheGeneration<TUser>? _current;
 
