@@ -139,19 +139,7 @@ public sealed class SessionCacheFeedTests : IDisposable
         Assert.Contains("KegSessionCacheOptions." + setting, failure.Message, StringComparison.Ordinal);
     }
 
-    private async Task<string> CreateDatabaseAsync()
-    {
-        var connectionString = $"Data Source={Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db")};Pooling=False";
-        await ExecuteAsync(connectionString, "PRAGMA journal_mode=WAL; CREATE TABLE t (x INTEGER)");
-        return connectionString;
-    }
+    private Task<string> CreateDatabaseAsync() => SqliteFeedFiles.CreateDatabaseAsync(_folder);
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    private static Task ExecuteAsync(string connectionString, string sql) => SqliteFeedFiles.ExecuteAsync(connectionString, sql);
 }

@@ -201,24 +201,12 @@ public sealed class SessionCacheSqliteProbeTests : IDisposable
         command.ExecuteNonQuery();
     }
 
-    private static async Task ExecuteAsync(string connectionString, string sql)
-    {
-        await using var connection = new SqliteConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    private static Task ExecuteAsync(string connectionString, string sql) => SqliteFeedFiles.ExecuteAsync(connectionString, sql);
 
     private KegSqliteUserChangeFeed Feed(string connectionString, int maxProbes)
         => new(SqliteFactory.Instance, connectionString, maxProbes, () => _milliseconds);
 
-    private async Task<string> CreateDatabaseAsync()
-    {
-        var connectionString = $"Data Source={Path.Combine(_folder, Guid.NewGuid().ToString("N") + ".db")};Pooling=False";
-        await ExecuteAsync(connectionString, "PRAGMA journal_mode=WAL; CREATE TABLE t (x INTEGER)");
-        return connectionString;
-    }
+    private Task<string> CreateDatabaseAsync() => SqliteFeedFiles.CreateDatabaseAsync(_folder);
 
     /// <summary>A provider that overrides nothing: no connection-string builder of its own, no connections.</summary>
     private sealed class BareProviderFactory : DbProviderFactory;
